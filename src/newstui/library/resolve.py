@@ -1,0 +1,158 @@
+"""Resolve a link or image destination as written in an article to something a reader can open.
+
+Order (see the guide): the article's own folder (page bundles, relative links), the site root (for `/images/...`
+and Jekyll's root-relative `images/...`), then Hugo's `static/` and `assets/`. Percent-encoding is decoded, Liquid
+`{{ site.baseurl }}` and `relative_url`/`absolute_url` are resolved, and a path or permalink that names another
+article's source file is reported as that article.
+"""
+
+from __future__ import annotations
+
+import os.path
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+_LIQUID_FILTERED = re.compile(r"""\{\{-?\s*(['"])(.*?)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
+_LIQUID_SITE_VAR = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Where a destination leads.
+
+    `dest`: an absolute URL, an absolute local path as a string, or "#anchor". `scheme`: "http", "https",
+    "mailto", ... for URLs, "file" for local paths, "anchor" for "#..." and "" when nothing was written.
+    """
+
+    dest: str
+    scheme: str
+    local_path: Path | None = None
+    exists: bool | None = None
+    article: Path | None = None
+    fragment: str = ""
+
+
+def strip_liquid(raw: str) -> str:
+    """Resolve the Liquid that sites put in paths: `{{ site.baseurl }}/x`, `{{ '/x' | relative_url }}`."""
+    raw = _LIQUID_FILTERED.sub(lambda m: m.group(2), raw)
+    return _LIQUID_SITE_VAR.sub("", raw)
+
+
+def resolve(
+    raw: str,
+    article_path: Path | None,
+    site_root: Path | None,
+    *,
+    baseurl: str = "",
+    permalinks: Mapping[str, Path] | None = None,
+) -> Resolved:
+    """Resolve `raw` (as written in the article at `article_path`) within the site at `site_root`."""
+    text = strip_liquid(raw.strip())
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1].strip()
+    if not text:
+        return Resolved(dest="", scheme="")
+    if text.startswith("#"):
+        return Resolved(dest=text, scheme="anchor", fragment=unquote(text[1:]))
+    if text.startswith("//"):
+        text = "https:" + text
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme and not _DRIVE.match(text):
+        if scheme != "file":
+            return Resolved(dest=text, scheme=scheme)
+        return _local(unquote(parts.path), parts.fragment, article_path, site_root, baseurl, permalinks)
+    return _local(unquote(parts.path), unquote(parts.fragment), article_path, site_root, baseurl, permalinks)
+
+
+def _local(
+    path: str,
+    fragment: str,
+    article_path: Path | None,
+    site_root: Path | None,
+    baseurl: str,
+    permalinks: Mapping[str, Path] | None,
+) -> Resolved:
+    """Resolve a local path against the article's folder, the site root, and Hugo's static/ and assets/."""
+    if not path:  # "?query" or "#x" after Liquid removal: stays in this article
+        return Resolved(dest="#" + fragment if fragment else "", scheme="anchor", fragment=fragment)
+    prefix = baseurl.strip("/")
+    if prefix and path.lstrip("/").startswith(prefix + "/"):
+        path = "/" + path.lstrip("/")[len(prefix) + 1 :]
+    article = _permalink_article(path, permalinks)
+    if article is not None:
+        return Resolved(
+            dest=str(article),
+            scheme="file",
+            local_path=article,
+            exists=True,
+            article=article,
+            fragment=fragment,
+        )
+    candidates = _candidates(path, article_path, site_root)
+    if not candidates:
+        return Resolved(dest=path, scheme="file", local_path=None, exists=False, fragment=fragment)
+    chosen = next((c for c in candidates if c.exists()), None)
+    if chosen is None:
+        return Resolved(
+            dest=str(candidates[0]), scheme="file", local_path=candidates[0], exists=False, fragment=fragment
+        )
+    return Resolved(
+        dest=str(chosen),
+        scheme="file",
+        local_path=chosen,
+        exists=True,
+        article=_as_article(chosen),
+        fragment=fragment,
+    )
+
+
+def _candidates(path: str, article_path: Path | None, site_root: Path | None) -> list[Path]:
+    """Every place `path` may live, most likely first; the first is also where a missing file was expected."""
+    rel = path.lstrip("/")
+    found: list[Path] = []
+    article_dir = article_path.parent if article_path is not None else None
+    if path.startswith("/"):
+        if site_root is not None:
+            found += [site_root / rel, site_root / "static" / rel, site_root / "assets" / rel]
+        elif article_dir is not None:
+            found.append(article_dir / rel)
+    else:
+        explicit_relative = path.startswith(("./", "../"))
+        bundle = article_path is not None and article_path.stem in ("index", "_index")
+        local = [article_dir / path] if article_dir is not None else []
+        rooted = [site_root / rel, site_root / "static" / rel, site_root / "assets" / rel] if site_root else []
+        found += local + rooted if (explicit_relative or bundle or not rooted) else rooted[:1] + local + rooted[1:]
+    return [_normal(p) for p in found]
+
+
+def _normal(path: Path) -> Path:
+    """Absolute and without `..`, but symlinks kept: the opener decides whether a link may leave the site."""
+    return Path(os.path.normpath(path.absolute()))
+
+
+def _as_article(path: Path) -> Path | None:
+    """The article a local destination names: a Markdown file, or a folder holding index.md / _index.md."""
+    if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+        return path
+    if path.is_dir():
+        for name in ("index.md", "_index.md", "index.markdown"):
+            if (path / name).is_file():
+                return path / name
+    return None
+
+
+def _permalink_article(path: str, permalinks: Mapping[str, Path] | None) -> Path | None:
+    """A site URL path such as `/2017/07/27/slug.html` or `/news/slug/` that maps to a source file."""
+    if not permalinks:
+        return None
+    key = "/" + path.strip("/")
+    for candidate in (key, key.removesuffix(".html"), key.removesuffix("/index.html")):
+        if candidate in permalinks:
+            return permalinks[candidate]
+    return None
