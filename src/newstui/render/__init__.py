@@ -1,0 +1,17 @@
+"""Render layer: a Document at a width to styled lines and target positions (rich only, never textual)."""
+
+from newstui.render.layout import ArticleLayout, render_document
+from newstui.render.model import RenderedArticle, TargetSpan
+from newstui.render.output import to_ansi, to_plain
+from newstui.render.theme import RenderTheme, default_theme
+
+__all__ = [
+    "ArticleLayout",
+    "RenderTheme",
+    "RenderedArticle",
+    "TargetSpan",
+    "default_theme",
+    "render_document",
+    "to_ansi",
+    "to_plain",
+]

@@ -31,3 +31,4 @@ class RenderedArticle:
     target_spans: tuple[TargetSpan, ...] = ()
     anchors: dict[str, int] = field(default_factory=dict)  # anchor -> line
     headings: tuple[tuple[int, str, int], ...] = ()  # (level, text, line)
+    complete: bool = True  # False when laid out only up to a line count (the first screen)
