@@ -1,0 +1,463 @@
+"""The article reader: one ScrollView that draws only the visible lines of a layout computed once per width.
+
+Like Toolong's LogLines, nothing here is a widget per block: `render_line(y)` turns the y-th visible line of a
+`RenderedArticle` (rich Segments) into a Strip, adding the target highlight and find matches on top. Layout runs
+again when the width changes (debounced), in a thread worker for big articles, keeping the reading position.
+Links and images are targets: Tab moves a highlight through them, Enter opens; the app acts on the messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+
+from newstui.document.model import Document, Target
+from newstui.render.model import RenderedArticle
+from newstui.safetext import clean
+from newstui.ui.widgets.article_find import FindMixin
+from newstui.ui.widgets.article_index import ArticleIndex
+
+
+class Renderer(Protocol):
+    """Document at a width to a layout; with `max_lines`, only enough blocks for that many lines."""
+
+    def __call__(self, document: Document, width: int, *, max_lines: int | None = None) -> RenderedArticle: ...
+
+
+# Articles with more top-level blocks than this are laid out in a thread, after a first screen laid out at once.
+BIG_DOCUMENT_BLOCKS = 400
+MIN_WIDTH = 10
+RESIZE_DELAY = 0.12
+
+
+def _empty(width: int) -> RenderedArticle:
+    return RenderedArticle(width=width, lines=(), plain=())
+
+
+class ArticleView(FindMixin, ScrollView, can_focus=True):
+    """Scrollable, keyboard-driven view of one article (see the module docstring)."""
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleView > .article-view--target { text-style: reverse; }
+    ArticleView > .article-view--match { background: $warning 40%; }
+    ArticleView > .article-view--match-current { background: $warning; color: $text; text-style: bold; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--target",
+        "article-view--match",
+        "article-view--match-current",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line_down", "Down", id="reader.down", show=False),
+        Binding("k,up", "line_up", "Up", id="reader.up", show=False),
+        Binding("space,pagedown", "page_down", "Page down", id="reader.page_down", show=False),
+        Binding("b,pageup", "page_up", "Page up", id="reader.page_up", show=False),
+        Binding("g,home", "top", "Top", id="reader.top", show=False),
+        Binding("G,end", "bottom", "End", id="reader.bottom", show=False),
+        Binding("tab", "next_target", "Next link", id="reader.next_target"),
+        Binding("shift+tab", "previous_target", "Previous link", id="reader.previous_target", show=False),
+        Binding("enter,o", "open_target", "Open", id="reader.open_target"),
+        Binding("u", "targets", "Links", id="reader.targets"),
+        Binding("t", "outline", "Outline", id="reader.outline"),
+        Binding("slash", "find", "Find", id="reader.find"),
+        Binding("n", "find_next", "Next match", id="reader.find_next", show=False),
+        Binding("N", "find_previous", "Previous match", id="reader.find_previous", show=False),
+        Binding("y", "copy_target", "Copy address", id="reader.copy_target", show=False),
+        Binding("escape", "close_find", "Close find", id="reader.close_find", show=False),
+    ]
+
+    @dataclass
+    class OpenTarget(Message):
+        """Open an external link, image or media file (the app calls the opener)."""
+
+        target: Target
+
+    @dataclass
+    class FollowLink(Message):
+        """Open another article inside the app (the app loads it and keeps history)."""
+
+        target: Target
+
+    @dataclass
+    class AnchorJumped(Message):
+        """The view jumped inside the article (an #anchor or the outline); the app may keep it in history."""
+
+        from_line: int
+        to_line: int
+
+    @dataclass
+    class ScrolledToEnd(Message):
+        """The end of the article came into view (posted once per article shown)."""
+
+    def __init__(
+        self,
+        *,
+        renderer: Renderer | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._renderer = renderer
+        self._document: Document | None = None
+        self._site_root: Path | None = None
+        self._rendered: RenderedArticle = _empty(0)
+        self._index = ArticleIndex(self._rendered)
+        self._complete = True  # False while only the first blocks of a big article are laid out
+        self._generation = 0  # bumps on every show/relayout so stale thread results are dropped
+        self._pending_anchor: str | None = None
+        self._pending_end = False
+        self._end_posted = False
+        self._highlight: int | None = None
+        self._strips: LRUCache[int, Strip] = LRUCache(2048)
+        self._resize_timer: Timer | None = None
+        self._init_find()
+
+    # ----------------------------------------------------------------------------------------------- public API
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    @property
+    def rendered(self) -> RenderedArticle:
+        """The current layout (for the app and tests)."""
+        return self._rendered
+
+    @property
+    def highlighted(self) -> Target | None:
+        """The target Tab last moved to, or None."""
+        if self._document is None or self._highlight is None:
+            return None
+        return self._document.targets[self._highlight]
+
+    @property
+    def laid_out(self) -> bool:
+        """True once the whole article (not just its first screen) is laid out at the current width."""
+        return self._complete and self._rendered.width == self._layout_width()
+
+    def show(self, document: Document, *, anchor: str | None = None, site_root: Path | None = None) -> None:
+        """Lay out `document` and show it from the top (or from `anchor`).
+
+        `site_root` lets image placeholders show site-relative paths; it is optional.
+        """
+        self._document = document
+        self._site_root = site_root
+        self._highlight = None
+        self._end_posted = False
+        self._pending_end = False
+        self._pending_anchor = anchor
+        self._reset_find()
+        self._layout(keep_position=False)
+
+    def scroll_to_anchor(self, name: str) -> bool:
+        """Jump to `#name` in this article; False when there is no such anchor."""
+        name = name.lstrip("#")
+        line = self._rendered.anchors.get(name)
+        if line is None and not self._complete:
+            self._pending_anchor = name
+            return True
+        if line is None:
+            return False
+        self.scroll_to_line(line)
+        return True
+
+    def scroll_to_line(self, line: int) -> None:
+        """Put `line` at the top of the view (history uses this to go back)."""
+        self.scroll_to(y=max(0, line), animate=False)
+
+    @property
+    def top_line(self) -> int:
+        return round(self.scroll_y)
+
+    # ----------------------------------------------------------------------------------------------- layout
+
+    def _layout_width(self) -> int:
+        width = self.scrollable_content_region.width
+        return max(MIN_WIDTH, width) if width > 0 else 0
+
+    def _layout(self, *, keep_position: bool) -> None:
+        """Lay out the document at the current width, now or in a thread for a big article."""
+        self._generation += 1
+        generation = self._generation
+        document, width = self._document, self._layout_width()
+        if document is None:
+            self._apply(_empty(width), reset=True, complete=True)
+            return
+        if width == 0:
+            return  # laid out on the first resize, once the widget has a size
+        position = self._index.position_of(self.top_line) if keep_position and self._index.line_count else None
+        if len(document.blocks) <= BIG_DOCUMENT_BLOCKS:
+            self._apply(self._render(document, width), position=position, reset=not keep_position, complete=True)
+            return
+        if not keep_position:
+            first_screen = self._render(document, width, max_lines=2 * max(self.size.height, 24))
+            self._apply(first_screen, reset=True, complete=False)
+        self.run_worker(
+            lambda: self._layout_in_thread(document, width, position, generation),
+            thread=True,
+            exclusive=True,
+            group="article-layout",
+        )
+
+    def _layout_in_thread(self, document: Document, width: int, position: int | None, generation: int) -> None:
+        rendered = self._render(document, width)
+        self.app.call_from_thread(self._apply, rendered, position=position, complete=True, generation=generation)
+
+    def _render(self, document: Document, width: int, *, max_lines: int | None = None) -> RenderedArticle:
+        if self._renderer is not None:
+            return self._renderer(document, width, max_lines=max_lines)
+        from newstui.render import default_theme, render_document  # the one renderer `newstui cat` prints with
+
+        theme = default_theme(dark=self.app.current_theme.dark)
+        return render_document(document, width, theme=theme, site_root=self._site_root, max_lines=max_lines)
+
+    def _apply(
+        self,
+        rendered: RenderedArticle,
+        *,
+        position: int | None = None,
+        reset: bool = False,
+        complete: bool,
+        generation: int | None = None,
+    ) -> None:
+        """Install a layout: from the top (`reset`), at a reading `position` (another width), or where it was."""
+        if generation is not None and generation != self._generation:
+            return  # a newer show() or resize superseded this layout
+        top = 0 if reset else self.top_line
+        self._rendered = rendered
+        self._index = ArticleIndex(rendered)
+        self._complete = complete
+        self._strips.clear()
+        self.virtual_size = Size(rendered.width, len(rendered.lines))
+        self._refresh_find()
+        self.scroll_to_line(self._index.line_at(position) if position is not None else top)
+        if self._pending_anchor is not None and (complete or self._pending_anchor in rendered.anchors):
+            anchor, self._pending_anchor = self._pending_anchor, None
+            self.scroll_to_anchor(anchor)
+        if complete and self._pending_end:
+            self._pending_end = False
+            self.scroll_end(animate=False, immediate=True)
+        self.refresh()
+        self._check_end()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._place_bar()
+        if self._document is None:
+            return
+        if self._rendered.width == 0:
+            self._layout(keep_position=False)  # the first size: lay out at once
+        elif self._rendered.width != self._layout_width():
+            if self._resize_timer is not None:
+                self._resize_timer.stop()
+            self._resize_timer = self.set_timer(RESIZE_DELAY, self._relayout)
+
+    def _relayout(self) -> None:
+        self._resize_timer = None
+        if self._document is not None and self._rendered.width != self._layout_width():
+            self._layout(keep_position=True)
+
+    # ----------------------------------------------------------------------------------------------- drawing
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if line >= len(self._rendered.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(line)
+        if strip is None:
+            segments = self._rendered.lines[line]
+            strip = Strip(segments).apply_style(base)
+            self._strips[line] = strip
+        strip = self._decorate(strip, line)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _decorate(self, strip: Strip, line: int) -> Strip:
+        """Reverse the highlighted target's cells and mark find matches on this line."""
+        marks: list[tuple[int, int, Style]] = self._match_marks(line)
+        if self._highlight is not None:
+            target_style = self.get_component_rich_style("article-view--target", partial=True)
+            for span in self._index.spans_by_line.get(line, ()):
+                if span.target == self._highlight:
+                    marks.append((span.start, span.end, target_style))
+        for start, end, style in marks:
+            strip = _restyle(strip, start, end, style)
+        return strip
+
+    def _refresh_decorations(self) -> None:
+        self.refresh()
+
+    # ----------------------------------------------------------------------------------------------- scrolling
+
+    @property
+    def _view_height(self) -> int:
+        """Rows of article in view (the find bar covers the last one while open)."""
+        return max(1, self.scrollable_content_region.height - (1 if self._find_bar_open else 0))
+
+    def _reveal(self, first: int, end: int) -> None:
+        """Scroll so lines first..end-1 are in view, leaving the view alone when they already are."""
+        top, height = self.top_line, self._view_height
+        if first >= top and end <= top + height:
+            return
+        if first < top or end - first > height:
+            self.scroll_to_line(max(0, first - 1))
+        else:
+            self.scroll_to_line(end - height + 1 if end - height + 1 <= first else first)
+
+    def action_line_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + 1, animate=False)
+
+    def action_line_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - 1, animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_y + max(1, self._view_height - 1), animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False)
+
+    def action_top(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_bottom(self) -> None:
+        if not self._complete:
+            self._pending_end = True
+        self.scroll_end(animate=False, immediate=True)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_end()
+
+    def _check_end(self) -> None:
+        if self._end_posted or self._document is None or not self._complete or not self._index.line_count:
+            return
+        if self.scroll_y >= self.max_scroll_y and self.scrollable_content_region.height > 0:
+            self._end_posted = True
+            self.post_message(self.ScrolledToEnd())
+
+    # ----------------------------------------------------------------------------------------------- targets
+
+    def highlight_target(self, index: int | None, *, reveal: bool = True) -> None:
+        """Move the highlight to target `index` and scroll it into view."""
+        self._highlight = index
+        if index is not None and reveal and (lines := self._index.lines_of(index)):
+            self._reveal(*lines)
+        self._refresh_decorations()
+
+    def action_next_target(self) -> None:
+        self._step_target(forward=True)
+
+    def action_previous_target(self) -> None:
+        self._step_target(forward=False)
+
+    def _step_target(self, *, forward: bool) -> None:
+        top = self.top_line
+        target = self._index.step(self._highlight, forward, top, top + self._view_height)
+        if target is None:
+            self.notify("This article has no links or images.", severity="information")
+            return
+        self.highlight_target(target)
+
+    def action_open_target(self) -> None:
+        target = self.highlighted
+        if target is None:
+            self.notify("No link selected: press Tab to choose one.", severity="information")
+            return
+        self.activate(target)
+
+    def activate(self, target: Target) -> None:
+        """Open a target: anchors jump here, other articles and external targets go to the app."""
+        if target.kind == "anchor" or target.dest.startswith("#"):
+            name = target.dest.lstrip("#") or target.raw.lstrip("#")
+            line = self._rendered.anchors.get(name)
+            if line is None:
+                self.notify(f"No place named #{clean(name)} in this article.", severity="warning")
+                return
+            from_line = self.top_line
+            self.scroll_to_line(line)
+            self.post_message(self.AnchorJumped(from_line, line))
+        elif target.kind == "internal":
+            self.post_message(self.FollowLink(target))
+        else:
+            self.post_message(self.OpenTarget(target))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        target = self._index.target_at(self.top_line + offset.y, round(self.scroll_x) + offset.x)
+        if target is None or self._document is None:
+            return
+        event.stop()
+        self.focus()
+        self.highlight_target(target, reveal=False)
+        self.activate(self._document.targets[target])
+
+    def action_copy_target(self) -> None:
+        target = self.highlighted
+        if target is None:
+            self.notify("No link selected: press Tab to choose one.", severity="information")
+            return
+        address = str(target.local_path) if target.local_path is not None else target.dest
+        self.app.copy_to_clipboard(address)
+        self.notify(f"Copied {clean(address)}")
+
+    def action_targets(self) -> None:
+        from newstui.ui.screens.targets import TargetsScreen
+
+        if self._document is None or not self._document.targets:
+            self.notify("This article has no links or images.", severity="information")
+            return
+        self.app.push_screen(TargetsScreen(self._document.targets, self._highlight), self._target_chosen)
+
+    def _target_chosen(self, index: int | None) -> None:
+        if index is None or self._document is None:
+            return
+        self.highlight_target(index)
+        self.activate(self._document.targets[index])
+
+    def action_outline(self) -> None:
+        from newstui.ui.screens.outline import OutlineScreen
+
+        if not self._rendered.headings:
+            self.notify("This article has no headings.", severity="information")
+            return
+        self.app.push_screen(OutlineScreen(self._rendered.headings, self.top_line), self._heading_chosen)
+
+    def _heading_chosen(self, line: int | None) -> None:
+        if line is None:
+            return
+        from_line = self.top_line
+        self.scroll_to_line(line)
+        self.post_message(self.AnchorJumped(from_line, line))
+
+
+def _restyle(strip: Strip, start: int, end: int, style: Style) -> Strip:
+    """Apply `style` on top of cells start..end-1 of a strip."""
+    start, end = max(0, start), min(end, strip.cell_length)
+    if start >= end:
+        return strip
+    before, middle, after = strip.crop(0, start), strip.crop(start, end), strip.crop(end, strip.cell_length)
+    middle = Strip([Segment(text, (seg_style or Style()) + style) for text, seg_style, _ in middle])
+    return Strip.join([before, middle, after])
