@@ -1,0 +1,322 @@
+"""Full-text search over a site's articles: one SQLite FTS5 index per site root, in the cache folder.
+
+The index is a cache: it is rebuilt rather than repaired when damaged, and kept in memory when the cache folder
+cannot be written. It is refreshed incrementally: an article whose size and mtime match what was indexed is not
+read again, new and changed ones are re-read, and ones no longer in the site are dropped. So a warm index costs
+one pass over the article records, and the UI can run `refresh` in a thread with a progress callback.
+
+Ranking is FTS5's bm25 with titles weighted above body text; snippets mark matched words so the UI and the CLI can
+highlight them. Input is case- and accent-insensitive (unicode61 remove_diacritics 2) and never an FTS5 syntax
+error (see `query.py`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from newstui.config import cache_dir
+from newstui.store.plaintext import plain_text
+from newstui.store.query import Query, parse_query
+
+SCHEMA = "1"
+_OPEN, _CLOSE = "\x02", "\x03"  # snippet markers: plain_text strips control characters, so these are unambiguous
+_BATCH = 200  # articles per transaction: progress is visible to other readers, the write lock is held briefly
+_SCHEMA_SQL = f"""
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(
+    id INTEGER PRIMARY KEY, rel_path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    title TEXT NOT NULL, date TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
+INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA}');
+"""
+
+
+class IndexableArticle(Protocol):
+    """What the index needs from an article record (newstui.library.records.Article has all of it)."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def rel_path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def date(self) -> datetime | None: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def mtime_ns(self) -> int: ...
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RefreshStats:
+    """What a refresh did, for logs, tests and the benchmark."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result. Offsets in `highlights` index into `snippet`, in `title_highlights` into `title`."""
+
+    path: Path
+    rel_path: str
+    title: str
+    date: str  # ISO 8601, "" when the article has no date
+    score: float  # higher is better (negated bm25)
+    snippet: str  # one line of body text around the best match
+    highlights: tuple[tuple[int, int], ...]
+    title_highlights: tuple[tuple[int, int], ...]
+    matched: tuple[str, ...]  # the words as they appear where they matched, e.g. ("Sofia", "workshops")
+    terms: tuple[str, ...]  # the query's terms, folded: ("sofia", "work*"), for the reader's highlighting
+
+
+def index_path(site_root: Path, folder: Path | None = None) -> Path:
+    """Where the index of `site_root` lives: a file named by a hash of the root's absolute path."""
+    key = hashlib.sha256(str(Path(site_root).resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
+    return (folder if folder is not None else cache_dir()) / "search" / f"{key}.sqlite"
+
+
+def _mark_spans(marked: str) -> tuple[str, tuple[tuple[int, int], ...], list[str]]:
+    """Parse `\\x02word\\x03` markers out of an FTS5 snippet or highlight."""
+    text: list[str] = []
+    spans: list[tuple[int, int]] = []
+    words: list[str] = []
+    pos = 0
+    length = 0
+    while True:
+        open_at = marked.find(_OPEN, pos)
+        if open_at < 0:
+            text.append(marked[pos:].replace(_CLOSE, ""))
+            break
+        text.append(marked[pos:open_at].replace(_CLOSE, ""))
+        length += len(text[-1])
+        close_at = marked.find(_CLOSE, open_at + 1)
+        close_at = len(marked) if close_at < 0 else close_at
+        word = marked[open_at + 1 : close_at].replace(_OPEN, "")
+        text.append(word)
+        spans.append((length, length + len(word)))
+        words.append(word)
+        length += len(word)
+        pos = close_at + 1
+    return "".join(text), tuple(spans), words
+
+
+class SearchIndex:
+    """The full-text index of one site. Thread-safe: the UI refreshes it in a worker and queries it anywhere."""
+
+    def __init__(self, conn: sqlite3.Connection, site_root: Path, path: Path | None, notices: list[str]) -> None:
+        self._conn = conn
+        self._lock = threading.Lock()
+        self.site_root = Path(site_root)
+        self.path = path  # None when the index lives in memory
+        self.notices = notices
+
+    @classmethod
+    def open(cls, site_root: Path, folder: Path | None = None) -> SearchIndex:
+        """Open (creating or rebuilding as needed) the index for `site_root`; never raises for a bad cache."""
+        notices: list[str] = []
+        path = index_path(site_root, folder)
+        try:
+            conn = _connect(path)
+        except sqlite3.DatabaseError:
+            # A cache is disposable: remove the damaged file and start again, silently.
+            _remove(path)
+            try:
+                conn = _connect(path)
+            except (sqlite3.Error, OSError) as exc:
+                notices.append(f"Search index kept in memory: cannot write {path.parent} ({exc})")
+                return cls(_connect_memory(), site_root, None, notices)
+        except (sqlite3.Error, OSError) as exc:
+            notices.append(f"Search index kept in memory: cannot write {path.parent} ({exc})")
+            return cls(_connect_memory(), site_root, None, notices)
+        return cls(conn, site_root, path, notices)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._conn.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def refresh(
+        self,
+        articles: Iterable[IndexableArticle],
+        read_body: Callable[[Path], str],
+        progress: ProgressCallback | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> RefreshStats:
+        """Bring the index in line with `articles` (every article of the site): re-read only what changed.
+
+        `read_body(path)` returns an article's decoded body (front matter removed), e.g. the body from
+        `newstui.library.read_article`; an exception from it skips that article. `progress(done, total)` is called
+        as articles are checked; `cancelled()` returning True stops early (what was done stays committed).
+        """
+        items = list(articles)
+        total = len(items)
+        with self._lock:
+            rows = self._conn.execute("SELECT rel_path, size, mtime_ns FROM docs").fetchall()
+        known = {rel: (size, mtime_ns) for rel, size, mtime_ns in rows}
+        seen: set[str] = set()
+        added = updated = unchanged = failed = 0
+        batch: list[tuple[str, int, int, str, str, str]] = []
+        for done, article in enumerate(items, start=1):
+            if cancelled is not None and cancelled():
+                break
+            rel = article.rel_path
+            seen.add(rel)
+            size, mtime_ns = article.size, article.mtime_ns
+            if not size and not mtime_ns:
+                try:
+                    info = os.stat(article.path)
+                    size, mtime_ns = info.st_size, info.st_mtime_ns
+                except OSError:
+                    pass
+            if known.get(rel) == (size, mtime_ns):
+                unchanged += 1
+                if progress is not None and done % 500 == 0:
+                    progress(done, total)
+                continue
+            try:
+                body = plain_text(read_body(article.path))
+            except Exception:  # one unreadable article must not stop the index
+                failed += 1
+                continue
+            date = article.date.isoformat() if article.date is not None else ""
+            batch.append((rel, size, mtime_ns, article.title or "", date, body))
+            if rel in known:
+                updated += 1
+            else:
+                added += 1
+            if len(batch) >= _BATCH:
+                self._write(batch)
+                batch = []
+            if progress is not None:
+                progress(done, total)
+        self._write(batch)
+        removed = 0
+        if cancelled is None or not cancelled():
+            gone = [rel for rel in known if rel not in seen]
+            removed = self._delete(gone)
+        if progress is not None:
+            progress(total, total)
+        return RefreshStats(added, updated, removed, unchanged, failed)
+
+    def _write(self, batch: list[tuple[str, int, int, str, str, str]]) -> None:
+        if not batch:
+            return
+        with self._lock, self._conn:
+            for rel, size, mtime_ns, title, date, body in batch:
+                self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
+                self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
+                cur = self._conn.execute(
+                    "INSERT INTO docs(rel_path, size, mtime_ns, title, date) VALUES (?, ?, ?, ?, ?)",
+                    (rel, size, mtime_ns, title, date),
+                )
+                self._conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (cur.lastrowid, title, body))
+
+    def _delete(self, rel_paths: list[str]) -> int:
+        if not rel_paths:
+            return 0
+        with self._lock, self._conn:
+            for rel in rel_paths:
+                self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
+                self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
+        return len(rel_paths)
+
+    def search(self, text: str | Query, limit: int = 50) -> list[Hit]:
+        """Ranked hits for what the user typed; an empty or unsearchable query gives no hits, never an error."""
+        query = parse_query(text) if isinstance(text, str) else text
+        if query.empty:
+            return []
+        sql = (
+            "SELECT d.rel_path, d.title, d.date, bm25(fts, 10.0, 1.0) AS rank,"
+            f" snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24), highlight(fts, 0, '{_OPEN}', '{_CLOSE}')"
+            " FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            with self._lock:
+                rows = self._conn.execute(sql, (query.match_expression(), max(1, limit))).fetchall()
+        except sqlite3.Error as exc:
+            self.notices.append(f"Search failed: {exc}")
+            return []
+        terms = query.display_terms()
+        hits = []
+        for rel, _title, date, rank, snippet, title_marked in rows:
+            snippet_text, spans, words = _mark_spans(" ".join(snippet.split()))
+            title_text, title_spans, title_words = _mark_spans(title_marked)
+            matched = tuple(dict.fromkeys(title_words + words))
+            hits.append(
+                Hit(
+                    path=self.site_root / rel,
+                    rel_path=rel,
+                    title=title_text,
+                    date=date,
+                    score=-float(rank),
+                    snippet=snippet_text,
+                    highlights=spans,
+                    title_highlights=title_spans,
+                    matched=matched,
+                    terms=terms,
+                )
+            )
+        return hits
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _has_meta(conn) else None
+        if row is not None and row[0] != SCHEMA:
+            conn.close()
+            _remove(path)
+            return _connect(path)
+        conn.executescript(_SCHEMA_SQL)
+        conn.isolation_level = "DEFERRED"  # `with conn:` now wraps writes in one transaction
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _has_meta(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
+
+
+def _connect_memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.executescript(_SCHEMA_SQL)
+    return conn
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
