@@ -6,7 +6,7 @@ so the library's `Article` fits, and the caller passes how to read a body.
 
 from newstui.store.query import Query, find_terms, parse_query
 from newstui.store.search_index import Hit, RefreshStats, SearchIndex, index_path
-from newstui.store.state import ArticleState, StateStore, content_hash
+from newstui.store.state import ArticleState, StateStore, content_hash, open_state
 
 __all__ = [
     "ArticleState",
@@ -18,5 +18,6 @@ __all__ = [
     "content_hash",
     "find_terms",
     "index_path",
+    "open_state",
     "parse_query",
 ]

@@ -168,8 +168,10 @@ class SearchIndex:
         read_body: Callable[[Path], str],
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
+        under: str = "",
     ) -> RefreshStats:
-        """Bring the index in line with `articles` (every article of the site): re-read only what changed.
+        """Bring the index in line with `articles` (every article of the site, or of the folder `under`, a
+        site-relative prefix such as "_news/"): re-read only what changed, drop what is gone from that scope.
 
         `read_body(path)` returns an article's decoded body (front matter removed), e.g. the body from
         `newstui.library.read_article`; an exception from it skips that article. `progress(done, total)` is called
@@ -219,7 +221,7 @@ class SearchIndex:
         self._write(batch)
         removed = 0
         if cancelled is None or not cancelled():
-            gone = [rel for rel in known if rel not in seen]
+            gone = [rel for rel in known if rel.startswith(under) and rel not in seen]
             removed = self._delete(gone)
         if progress is not None:
             progress(total, total)
@@ -247,19 +249,22 @@ class SearchIndex:
                 self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
         return len(rel_paths)
 
-    def search(self, text: str | Query, limit: int = 50) -> list[Hit]:
-        """Ranked hits for what the user typed; an empty or unsearchable query gives no hits, never an error."""
+    def search(self, text: str | Query, limit: int = 50, under: str = "") -> list[Hit]:
+        """Ranked hits for what the user typed (only under the site-relative folder `under` when given); an
+        empty or unsearchable query gives no hits, never an error."""
         query = parse_query(text) if isinstance(text, str) else text
         if query.empty:
             return []
         sql = (
             "SELECT d.rel_path, d.title, d.date, bm25(fts, 10.0, 1.0) AS rank,"
             f" snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24), highlight(fts, 0, '{_OPEN}', '{_CLOSE}')"
-            " FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ? ORDER BY rank LIMIT ?"
+            " FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?"
+            " AND substr(d.rel_path, 1, length(?)) = ? ORDER BY rank LIMIT ?"
         )
         try:
             with self._lock:
-                rows = self._conn.execute(sql, (query.match_expression(), max(1, limit))).fetchall()
+                params = (query.match_expression(), under, under, max(1, limit))
+                rows = self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             self.notices.append(f"Search failed: {exc}")
             return []

@@ -282,3 +282,8 @@ def _memory_copy(path: Path, source: sqlite3.Connection | None = None) -> sqlite
     with memory:
         memory.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", rows)
     return memory
+
+
+def open_state(path: Path | None = None) -> StateStore:
+    """`StateStore.open` as a function (the name the UI imports)."""
+    return StateStore.open(path)

@@ -258,3 +258,18 @@ def test_rust_blog_phrase_finds_its_article() -> None:
     # The musl announcement and the 1.93 release notes share a paragraph (there across a line break).
     hits = index.search('"improvements to musl\'s DNS resolver"')
     assert {h.rel_path for h in hits} == {"Updating-musl-1.2.5.md", "Rust-1.93.0.md"}
+
+
+def test_refreshing_a_subfolder_keeps_the_rest_of_the_site(tmp_path: Path) -> None:
+    root = tmp_path / "scoped"
+    news = _write(root, "_news/n.md", "News", "Tram news from the city.")
+    event = _write(root, "_events/e.md", "Event", "Tram festival in spring.")
+    index = SearchIndex.open(root)
+    index.refresh([news, event], _read)
+    stats = index.refresh([news], _read, under="_news/")  # the user browses only _news/
+    assert stats.removed == 0
+    assert {h.rel_path for h in index.search("tram")} == {"_news/n.md", "_events/e.md"}
+    assert [h.rel_path for h in index.search("tram", under="_news/")] == ["_news/n.md"]
+    news.path.unlink()
+    assert index.refresh([], _read, under="_news/").removed == 1
+    assert [h.rel_path for h in index.search("tram")] == ["_events/e.md"]
