@@ -26,6 +26,7 @@ MIN_INNER = 12  # narrowest text column a container may leave its children
 BULLETS = ("•", "◦", "▪", "‣")
 _BOXED = ("image", "media")
 _LINKISH = ("link", "internal", "anchor")
+_BLANKS = str.maketrans("\t\r\f\v", "    ")  # whitespace that wraps like a space, not a control picture
 
 
 class BlockRenderer:
@@ -77,7 +78,7 @@ class BlockRenderer:
             target = self._target(span.target)
             index = target.index if target is not None else None
             style = self.style_for(base, span.styles, target is not None and target.kind in _LINKISH)
-            text = span.text
+            text = span.text.translate(_BLANKS)
             text = "\n".join(clean(part) for part in text.split("\n")) if "\n" in text else clean(text)
             if text:
                 out.append((text, style, index))

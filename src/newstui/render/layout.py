@@ -110,7 +110,7 @@ class ArticleLayout:
         if meta:
             out.extend(wrap_runs([(" · ".join(meta), theme.meta, None)], width))
         if doc.tags:
-            tags = "  ".join("#" + clean(tag).replace(" ", "-") for tag in doc.tags if tag.strip())
+            tags = " ".join("#" + clean(tag).replace(" ", "-") for tag in doc.tags if tag.strip())
             out.extend(wrap_runs([(tags, theme.tag, None)], width))
         return out
 

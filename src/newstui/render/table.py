@@ -35,11 +35,11 @@ def _widths(natural: list[int], minimum: list[int], room: int) -> list[int] | No
     """Column widths summing to at most `room`, or None when the columns cannot fit at all."""
     if sum(natural) <= room:
         return natural
-    floor = [max(_MIN_COL, min(m, 20, n)) for m, n in zip(minimum, natural, strict=True)]
+    if room < _MIN_COL * len(natural):
+        return None
+    floor = [min(max(m, 1), n, 24) for m, n in zip(minimum, natural, strict=True)]
     if sum(floor) > room:
-        floor = [min(_MIN_COL, n) or 1 for n in natural]
-        if sum(floor) > room:
-            return None
+        return _share(floor, room)
     spare = room - sum(floor)
     want = [n - f for n, f in zip(natural, floor, strict=True)]
     total = sum(want) or 1
@@ -51,6 +51,17 @@ def _widths(natural: list[int], minimum: list[int], room: int) -> list[int] | No
         if widths[i] < natural[i]:
             widths[i] += 1
             leftover -= 1
+    return widths
+
+
+def _share(caps: list[int], room: int) -> list[int]:
+    """Fair shares of `room`, narrow columns first: a column needing less than its share gives the rest away."""
+    widths = [0] * len(caps)
+    left, count = room, len(caps)
+    for i in sorted(range(len(caps)), key=lambda i: caps[i]):
+        widths[i] = max(min(caps[i], left // count), 1)
+        left -= widths[i]
+        count -= 1
     return widths
 
 
