@@ -1,0 +1,137 @@
+"""Article text to a `Document`: markdown-it-py plus the static-site dialects, raw HTML, and resolved targets.
+
+`parse_document` never raises: whatever goes wrong becomes a Problem("markup", ...) and the text is still shown.
+For long articles `first_screen` parses only a prefix cut at a safe block boundary, so the reader can show the
+top at once while `parse_document` runs on the whole text in a worker; its targets are a prefix of the full
+Document's targets (same numbering).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from newstui.document.build import Builder
+from newstui.document.context import Context
+from newstui.document.inline import file_caption
+from newstui.document.model import Block, Document, Heading, Span
+from newstui.document.rules import PAGE, dialects_plugin
+from newstui.document.split import reference_lines, safe_prefix
+from newstui.library.records import Article, Problem, Site
+from newstui.library.siteroot import find_site_root
+
+__all__ = ["FIRST_SCREEN_CHARS", "first_screen", "make_markdown", "parse_document", "safe_prefix"]
+
+FIRST_SCREEN_CHARS = 12_000  # comfortably more than a 40-line screen, parsed in a few milliseconds
+
+_MD: MarkdownIt | None = None
+
+
+def make_markdown() -> MarkdownIt:
+    """The parser: CommonMark, tables, strikethrough, linkify, footnotes, definition and task lists, dialects."""
+    md = MarkdownIt("commonmark", {"linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin).use(dialects_plugin)
+    return md
+
+
+def _markdown() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        _MD = make_markdown()
+    return _MD
+
+
+def parse_document(
+    body: str,
+    *,
+    source: Path | None = None,
+    site: Site | None = None,
+    article: Article | None = None,
+) -> Document:
+    """The whole article body (front matter already removed) as a Document. Never raises."""
+    return _parse(body, source=source, site=site, article=article, complete=True)
+
+
+def first_screen(
+    body: str,
+    *,
+    source: Path | None = None,
+    site: Site | None = None,
+    article: Article | None = None,
+    chars: int = FIRST_SCREEN_CHARS,
+) -> Document:
+    """The top of the article only (complete=False when the text was cut); cheap for any article length."""
+    cut = safe_prefix(body, chars)
+    if cut >= len(body):
+        return _parse(body, source=source, site=site, article=article, complete=True)
+    head = body[:cut] + "\n\n" + reference_lines(body[cut:])  # links defined further down still work
+    return _parse(head, source=source, site=site, article=article, complete=False)
+
+
+def _parse(
+    body: str,
+    *,
+    source: Path | None,
+    site: Site | None,
+    article: Article | None,
+    complete: bool,
+) -> Document:
+    source = source or (article.path if article else None)
+    problems: list[object] = list(article.problems) if article else []
+    try:
+        site_root = site.root if site else (find_site_root(source) if source else None)
+    except OSError:
+        site_root = None
+    ctx = Context(source, site, article, site_root)
+    hero = None
+    if article is not None and article.image:
+        hero = ctx.add("image", file_caption(article.image), article.image)
+    blocks: tuple[Block, ...]
+    try:
+        blocks = _blocks(body, ctx, article, site)
+    except (RecursionError, Exception) as exc:  # the reader must always show something
+        reason = type(exc).__name__
+        problems.append(Problem("markup", f"the article could not be fully parsed ({reason}); shown as text"))
+        ctx = Context(source, site, article, site_root)
+        if article is not None and article.image:
+            hero = ctx.add("image", file_caption(article.image), article.image)
+        blocks = tuple(Block("paragraph", spans=(Span(part.strip()),)) for part in body.split("\n\n") if part.strip())
+    problems.extend(ctx.problems)
+    return Document(
+        title=_title(article, ctx.outline, source),
+        blocks=blocks,
+        targets=ctx.targets(),
+        outline=tuple(ctx.outline),
+        date=article.date.strftime("%Y-%m-%d") if article and article.date else "",
+        authors=article.authors if article else (),
+        tags=article.tags if article else (),
+        hero=hero,
+        source=source,
+        problems=tuple(problems),
+        complete=complete,
+    )
+
+
+def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:
+    md = _markdown()
+    page = {"page.title": article.title if article else "", "site.title": site.title if site else ""}
+    tokens = md.parse(body, {PAGE: page})
+    toc: tuple[Heading, ...] = ()
+    if any(t.type == "x_ial" and "toc" in t.meta.get("attrs", {}) for t in tokens):
+        # the outline is needed before the headings are met: a first pass collects it
+        probe = Context(ctx.source, ctx.site, ctx.article, ctx.site_root)
+        Builder(md, probe).build(tokens)
+        toc = tuple(probe.outline)
+    return tuple(Builder(md, ctx, toc).build(tokens))
+
+
+def _title(article: Article | None, outline: list[Heading], source: Path | None) -> str:
+    if article is not None and article.title:
+        return article.title
+    first = next((h.text for h in outline if h.level == 1), "")
+    return first or (source.stem if source else "")

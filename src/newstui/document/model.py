@@ -28,6 +28,7 @@ class Target:
     local_path: Path | None = None  # set when dest is a local file
     exists: bool | None = None  # for local files: whether the file is there
     article: Path | None = None  # for internal links: the source file of the linked article
+    fragment: str = ""  # the "#part" of an internal link or anchor, decoded, without "#"
 
 
 # Inline styles a Span may carry.
@@ -108,3 +109,4 @@ class Document:
     hero: int | None = None  # index of the hero image target, shown above the title
     source: Path | None = None
     problems: tuple[object, ...] = field(default=())  # library Problems plus any found while parsing
+    complete: bool = True  # False for a first-screen Document built from a prefix of the text

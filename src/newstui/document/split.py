@@ -1,0 +1,74 @@
+"""Where a long article may be cut so its first part parses exactly as it does inside the whole.
+
+A blank line ends every Markdown block except fenced code, multi-line HTML constructs (`<pre>`, `<script>`,
+`<style>`, `<!-- … -->`) and the template blocks that span blank lines (`{% raw %}`, `{% highlight %}`,
+`{% comment %}`, `{::comment}`); the cut is the first blank line after the wanted length outside all of those.
+"""
+
+from __future__ import annotations
+
+_OPENERS = {
+    "{% raw": "endraw",
+    "{%- raw": "endraw",
+    "{% highlight": "endhighlight",
+    "{%- highlight": "endhighlight",
+    "{% comment": "endcomment",
+    "{%- comment": "endcomment",
+    "{::comment": "{:/",
+    "{::nomarkdown": "{:/",
+    "<!--": "-->",
+    "<pre": "</pre>",
+    "<script": "</script>",
+    "<style": "</style>",
+    "<textarea": "</textarea>",
+}
+
+
+def safe_prefix(text: str, chars: int) -> int:
+    """Length of the longest prefix of at least `chars` characters ending at a safe blank line (or the text)."""
+    if chars >= len(text):
+        return len(text)
+    fence = ""  # the opening fence (``` or ~~~ run) while inside fenced code
+    closer = ""  # what ends the multi-line construct we are inside
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        stripped = line.strip()
+        if fence:
+            if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
+                fence = ""
+        elif closer:
+            if closer in line:
+                closer = ""
+        elif not stripped:
+            if pos >= chars:
+                return pos
+        else:
+            lead = line[: len(line) - len(line.lstrip(" "))]
+            if len(lead) < 4 and stripped[:3] in ("```", "~~~"):
+                mark = stripped[0]
+                fence = stripped[: len(stripped) - len(stripped.lstrip(mark))]
+            else:
+                for opener, close in _OPENERS.items():
+                    if stripped.lower().startswith(opener) and close not in stripped[len(opener) :]:
+                        closer = close
+                        break
+        pos = end + 1
+    return len(text)
+
+
+def reference_lines(text: str) -> str:
+    """The link reference definitions (`[x]: url`) of a text, for a prefix that uses links defined later."""
+    out = []
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if (
+            stripped.startswith("[")
+            and not stripped.startswith("[^")
+            and "]:" in stripped
+            and len(line) - len(stripped) < 4
+        ):
+            out.append(stripped)
+    return "\n".join(out)
