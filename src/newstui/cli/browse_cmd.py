@@ -1,12 +1,44 @@
-"""`newstui browse`: placeholder until the library layer lands."""
+"""`newstui [PATH]` (the default command, `browse`): the reader app on a folder or on a file's site."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from newstui.cli import cli
+from newstui.cli import cli, fail
+from newstui.config import Config, load_config
+
+
+def browse_path(path: str | None, configured: str | None) -> Path:
+    """PATH as given; else the config's `default_path`; else ./content when present, else the current folder."""
+    if path is not None:
+        chosen = Path(path).expanduser()
+    elif configured:
+        chosen = Path(configured).expanduser()
+    else:
+        chosen = Path("content") if Path("content").is_dir() else Path(".")
+    if not chosen.exists():
+        fail(f"no such file or folder: {chosen}")
+    if not (chosen.is_dir() or chosen.is_file()):
+        fail(f"not a file or folder: {chosen}")
+    return chosen.resolve()
+
+
+def run_app(path: Path, open_file: Path | None = None, config: Config | None = None) -> None:
+    """Start the Textual app (imported here so `newstui list` and friends never load textual)."""
+    from newstui.ui.app import NewsApp
+
+    NewsApp(path, open_file=open_file, config=config or load_config()).run()
 
 
 @cli.command("browse")
 @click.argument("path", required=False)
 def browse_command(path: str | None) -> None:
-    """List a site's articles."""
-    raise NotImplementedError
+    """Browse PATH (a site folder or one article): the article list beside the reader.
+
+    Without PATH: the config's default_path, else ./content if present, else the current folder.
+    """
+    config = load_config()
+    chosen = browse_path(path, config.default_path)
+    run_app(chosen, open_file=chosen if chosen.is_file() else None, config=config)

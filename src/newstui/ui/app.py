@@ -1,0 +1,160 @@
+"""The newstui Textual app: config (theme, keymap, opener), the main screen, help, palette and opening targets.
+
+Everything that happens to the site lives on `MainScreen`; the app only holds what is global: the user's config
+(applied once, with problems reported as notices, never as a crash), the read-state store, the search index, and
+the opener. Every key is a `Binding` with an id, so `[keys]` in the config remaps it through Textual's keymap and
+the `?` screen and the command palette list it with its current key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from newstui.config import Config, load_config, save_theme
+from newstui.document.model import Target
+from newstui.library.records import Article, Site
+from newstui.opener import open_target
+from newstui.safetext import clean
+from newstui.ui.keys import gather
+from newstui.ui.screens.help import HelpScreen
+from newstui.ui.screens.main import MainScreen
+from newstui.ui.state import Marks, open_marks
+
+
+class NewsApp(App[None]):
+    """Browse the site at `path`; with `open_file`, start in the reader on that article."""
+
+    CSS_PATH = "newstui.tcss"
+    TITLE = "newstui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+c", "quit", "Quit (anywhere, even while typing)", show=False, priority=True, id="app.interrupt"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        open_file: Path | None = None,
+        config: Config | None = None,
+        marks: Marks | None = None,
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.open_file = open_file
+        self.config = config if config is not None else load_config()
+        self._marks = marks
+        self._notices: list[str] = []
+        self._theme_ready = False
+        self.site: Site | None = None
+        self.last_open: object | None = None  # the last OpenResult, for tests and the e2e log
+
+    # -- start-up -----------------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        for problem in self.config.problems:
+            self.notify(clean(problem), title="Config", severity="warning", timeout=15)
+        if self._marks is None:
+            self._marks, self._notices = open_marks()
+        for notice in self._notices:
+            self.notify(clean(notice), title="Read state", severity="warning", timeout=10)
+        self.push_screen(MainScreen(self.path, open_file=self.open_file, marks=self._marks))
+        self.call_after_refresh(self._check_keymap)
+        self._theme_ready = True
+
+    def _apply_theme(self) -> None:
+        name = self.config.theme
+        if not name:
+            return
+        if name in self.available_themes:
+            self.theme = name
+        else:
+            known = ", ".join(sorted(self.available_themes)[:8])
+            self.notify(
+                f"{self.config.path}: unknown theme {clean(name)!r}; using the default (some themes: {known}…)",
+                title="Config",
+                severity="warning",
+                timeout=15,
+            )
+
+    def _check_keymap(self) -> None:
+        """A `[keys]` entry naming no action is a config mistake: say which, keep the rest."""
+        if not self.config.keys or not isinstance(self.screen, MainScreen):
+            return
+        known = {
+            binding.id
+            for node in (self, self.screen, *self.screen.query("*"))
+            for _key, binding in node._bindings
+            if binding.id
+        }
+        unknown = sorted(set(self.config.keys) - known)
+        if unknown:
+            self.notify(
+                f"{self.config.path}: [keys] {', '.join(clean(u) for u in unknown)}: no such action "
+                "(press ? for the list of actions and their ids)",
+                title="Config",
+                severity="warning",
+                timeout=15,
+            )
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme picked from the palette, so the next start uses it."""
+        if not self._theme_ready:
+            return
+        try:
+            save_theme(name, self.config)
+        except OSError as error:
+            self.notify(f"theme not remembered: {error}", severity="warning")
+
+    # -- keys and palette ---------------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands (themes among them), then every key action of the screen under the palette."""
+        yield from super().get_system_commands(screen)
+        for entry in gather(self, screen):
+            if entry.binding.action in ("command_palette", "app.command_palette"):
+                continue
+            keys = " ".join(entry.keys)
+            title = f"{entry.description}"
+            help_text = f"{entry.where}: {keys}  ({entry.binding.id})"
+
+            def run(entry_node: object = entry.node, action: str = entry.binding.action) -> None:
+                self.call_later(self.run_action, action, entry_node)
+
+            yield SystemCommand(title, help_text, run)
+
+    # -- used by the main screen --------------------------------------------------------------------------------
+
+    def site_loaded(self, site: Site, articles: list[Article]) -> None:
+        self.site = site
+
+    def open_target(self, target: Target) -> None:
+        """Open a link or image outside the app; refusals and failures become notices."""
+        site_root = self.site.root if self.site is not None else self.path
+        destination: str | Path = target.local_path if target.local_path is not None else target.dest
+        if target.local_path is not None and target.exists is False:
+            self.notify(f"missing file: {clean(str(target.local_path))}", severity="warning")
+            return
+
+        def failed(message: str) -> None:
+            self.call_from_thread(self.notify, clean(message), severity="error")
+
+        result = open_target(destination, site_root=site_root, config_opener=self.config.opener, on_failure=failed)
+        self.last_open = result
+        self.notify(clean(result.message), severity="information" if result.ok else "warning", timeout=3)

@@ -1,0 +1,71 @@
+"""Article file -> Document for the reader, with a small cache so going back and forth costs nothing.
+
+Moving the list cursor previews each article at once; re-reading and re-parsing the same file every time the
+cursor passes over it would waste the 50 ms budget. Entries are keyed by path, size and mtime, so an article
+edited on disk (or with `e`) is read again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from newstui.document import parse_document
+from newstui.document.model import Document
+from newstui.library import read_article
+from newstui.library.records import Article, Site
+
+# Above this many bytes an article is parsed in a thread worker so the list never stalls.
+BIG_ARTICLE = 96 * 1024
+
+
+def _key(path: Path) -> tuple[str, int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), stat.st_size, stat.st_mtime_ns)
+
+
+class DocumentCache:
+    """The last few parsed articles, most recently used kept; safe to use from a worker thread."""
+
+    def __init__(self, size: int = 48) -> None:
+        self._entries: OrderedDict[tuple[str, int, int], tuple[Article, Document]] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def cached(self, path: Path) -> tuple[Article, Document] | None:
+        """The article and document when this version of the file was already parsed."""
+        key = _key(path)
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def load(self, path: Path, site: Site) -> tuple[Article, Document]:
+        """Read and parse `path` (or take it from the cache). Never raises for bad content: problems are data."""
+        entry = self.cached(path)
+        if entry is not None:
+            return entry
+        key = _key(path)
+        article, body = read_article(path, site)
+        document = parse_document(body, source=path, site=site, article=article)
+        with self._lock:
+            self._entries[key] = (article, document)
+            while len(self._entries) > self._size:
+                self._entries.popitem(last=False)
+        return article, document
+
+    def forget(self, path: Path) -> None:
+        """Drop every cached version of `path` (after it was edited)."""
+        with self._lock:
+            for key in [k for k in self._entries if k[0] == str(path)]:
+                del self._entries[key]
+
+
+def is_big(article: Article) -> bool:
+    """Whether parsing `article` might take long enough to be done off the UI thread."""
+    return article.size > BIG_ARTICLE

@@ -1,0 +1,284 @@
+"""The main screen: the article list beside (or, on narrow terminals, above) the reader.
+
+The screen owns what the keys change: which articles are shown (filter, facet, sort), which one is read, and the
+history of places. The list and the reader only draw; their keys reach the actions here through the `screen.`
+namespace, so each pane's footer shows its own keys. Reading and list actions live in two mixins to keep each
+module small.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus, Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from newstui.document.model import Document
+from newstui.library.records import Article, Site
+from newstui.safetext import clean
+from newstui.ui.history import History, Place
+from newstui.ui.listing import Facet, Listing, SortOrder
+from newstui.ui.preview import DocumentCache, is_big
+from newstui.ui.screens.list_actions import ListActions
+from newstui.ui.screens.reading import ReadingActions
+from newstui.ui.sitelist import SiteLoader
+from newstui.ui.state import Marks, MemoryMarks
+from newstui.ui.widgets.article_list import ArticleList, RowMarks
+from newstui.ui.widgets.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from newstui.ui.app import NewsApp
+
+NARROW = 100  # below this many columns the list goes above the reader, and folds away while reading
+
+
+class ListPane(Vertical):
+    """The filter field and the list; esc here clears the filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "screen.clear_filter", "Clear filter", show=False, id="list.clear_filter"),
+    ]
+
+
+class ReaderPane(Vertical):
+    """The problems bar and the reader; the view's own keys come first (esc closes its find bar when open)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,h,left", "screen.focus_list", "List", id="reader.back_to_list"),
+        Binding("right_square_bracket", "screen.next_article", "Next", id="reader.next_article"),
+        Binding("left_square_bracket", "screen.previous_article", "Previous", id="reader.previous_article"),
+        Binding("backspace,alt+left", "screen.history_back", "Back", id="reader.history_back"),
+        Binding("alt+right", "screen.history_forward", "Forward", show=False, id="reader.history_forward"),
+        Binding("e", "screen.edit", "Edit", id="reader.edit"),
+    ]
+
+
+class MainScreen(ListActions, ReadingActions, Screen[None]):
+    """Header, list, reader and footer, and everything the keys do to them."""
+
+    AUTO_FOCUS = "#list"
+
+    def __init__(self, path: Path, *, open_file: Path | None = None, marks: Marks | None = None) -> None:
+        super().__init__(id="main")
+        self.path = path
+        self.open_file = open_file
+        self.site: Site | None = None
+        self.listing = Listing()
+        self.marks: Marks = marks or MemoryMarks()
+        self.documents = DocumentCache()
+        self.history = History()
+        self.current: Article | None = None
+        self.document: Document | None = None
+        self.filter_text = ""
+        self.facet = Facet()
+        self.order: SortOrder = "newest"
+        self.load_progress = ""
+        self._read_timer: Timer | None = None
+
+    @property
+    def news_app(self) -> NewsApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="panes"):
+            with ListPane(id="list-pane"):
+                yield Input(placeholder="filter: title, tags, authors", id="filter")
+                yield ArticleList(id="list")
+            with ReaderPane(id="reader-pane"):
+                yield Static(id="problems")
+                yield ArticleView(id="reader")
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#list", ArticleList)
+
+    @property
+    def reader(self) -> ArticleView:
+        return self.query_one("#reader", ArticleView)
+
+    def on_mount(self) -> None:
+        self.title = "newstui"
+        self.article_list.empty_text = "Loading…"
+        self.article_list.set_marks(self._row_marks)
+        self.article_list.focus()
+        self._start_loading()
+
+    # -- loading ------------------------------------------------------------------------------------------------
+
+    def _start_loading(self) -> None:
+        loader = SiteLoader(self.path, first=self.open_file)
+        self.run_worker(lambda: loader.run(self._post_batch), thread=True, group="load", exit_on_error=False)
+
+    def _post_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
+        """Called from the loading thread: hand one batch to the UI thread."""
+        self.app.call_from_thread(self._add_batch, site, batch, done, total)
+
+    def _add_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
+        self.site = site
+        self.title = clean(site.title) or site.root.name
+        preload = getattr(self.marks, "preload", None)
+        if callable(preload) and batch:
+            preload(batch)
+        self.listing.extend(batch)
+        finished = total is not None and done >= total
+        self.load_progress = "" if finished else f"loading {done:,}" + (f" of {total:,}" if total else "")
+        self.article_list.empty_text = "Loading…" if not finished else "No articles match."
+        if self.open_file is not None:
+            self._open_initial(self.open_file)
+        self.refilter()
+        if finished:
+            for problem in site.problems[:3]:
+                self.notify(clean(problem.message), title="Site", severity="warning")
+            self.article_list.empty_text = "No articles." if not self.listing.articles else "No articles match."
+            self.article_list.refresh()
+            self.news_app.site_loaded(site, self.listing.articles)
+
+    def _open_initial(self, file: Path) -> None:
+        """`newstui open FILE`: show FILE and focus the reader, once FILE has arrived (the list then keeps it
+        selected, since it is the current article)."""
+        target = file.resolve()
+        for article in self.listing.articles:
+            if article.path.resolve() == target:
+                self.open_file = None
+                self.show_article(article)
+                self.reader.focus()
+                return
+
+    def on_worker_state_changed(self, event: object) -> None:
+        from textual.worker import Worker, WorkerState
+
+        worker = getattr(event, "worker", None)
+        if isinstance(worker, Worker) and worker.group == "load" and worker.state == WorkerState.ERROR:
+            self.load_progress = ""
+            self.article_list.empty_text = "Could not load this site."
+            self.article_list.refresh()
+            self.notify(clean(str(worker.error)), title="Cannot load", severity="error", timeout=10)
+            self.update_header()
+
+    # -- the list -----------------------------------------------------------------------------------------------
+
+    def _row_marks(self, article: Article) -> RowMarks:
+        return RowMarks(unread=not self.marks.is_read(article), starred=self.marks.is_starred(article))
+
+    def refilter(self, keep: Article | None = None) -> None:
+        """Recompute the shown articles after a filter, facet, sort, state change or a new batch."""
+        rows = self.listing.select(self.filter_text, self.facet, self.order, self.marks.is_read, self.marks.is_starred)
+        self.article_list.set_rows(rows, keep=keep or self.current)
+        self.update_header()
+
+    def update_header(self) -> None:
+        total = len(self.listing.articles)
+        unread = sum(1 for a in self.listing.articles if not self.marks.is_read(a))
+        parts = [f"{total:,} articles", f"{unread:,} unread"]
+        shown = len(self.article_list.rows)
+        if shown != total:
+            parts.append(f"{shown:,} shown")
+        if self.facet.label:
+            parts.append(clean(self.facet.label))
+        if self.order != "newest":
+            parts.append(f"sorted by {self.order}")
+        if self.load_progress:
+            parts.append(self.load_progress)
+        self.sub_title = " · ".join(parts)
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        if event.article is not None and (self.current is None or event.article.path != self.current.path):
+            self.show_article(event.article)
+
+    @on(ArticleList.Activated)
+    def _activated(self, event: ArticleList.Activated) -> None:
+        self.action_read()
+
+    # -- the reader ---------------------------------------------------------------------------------------------
+
+    def show_article(
+        self, article: Article, *, line: int | None = None, anchor: str | None = None, record: bool = True
+    ) -> None:
+        """Preview `article` in the reader: at once when small or cached, else parsed in a thread worker."""
+        if self.site is None:
+            return
+        if record:
+            self.remember_position()
+            self.history.visit(Place(article.path, line or 0))
+        self.current = article
+        cached = self.documents.cached(article.path)
+        if cached is not None or not is_big(article):
+            try:
+                loaded, document = cached or self.documents.load(article.path, self.site)
+            except Exception as error:  # a file gone or unreadable since listing
+                self._show_failure(article, error)
+                return
+            self._display(loaded, document, line, anchor)
+        else:
+            self._load_big(article, self.site, line, anchor)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _load_big(self, article: Article, site: Site, line: int | None, anchor: str | None) -> None:
+        try:
+            loaded, document = self.documents.load(article.path, site)
+        except Exception as error:
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show_failure, article, error)
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._display, loaded, document, line, anchor)
+
+    def _display(self, article: Article, document: Document, line: int | None, anchor: str | None) -> None:
+        if self.current is None or article.path != self.current.path:
+            return  # the cursor moved on while this one was being read
+        self.current = article
+        self.document = document
+        self.reader.show(document, anchor=anchor, site_root=self.site.root if self.site else None)
+        if line:
+            self.reader.scroll_to_line(line)
+        self._show_problems(document)
+        self.start_read_timer(article)
+
+    def _show_problems(self, document: Document) -> None:
+        bar = self.query_one("#problems", Static)
+        problems = [clean(str(getattr(p, "message", p))) for p in document.problems]
+        if problems:
+            lines = [f"⚠ {len(problems)} problem{'s' if len(problems) > 1 else ''} in this article:"]
+            for problem in document.problems[:4]:
+                line = getattr(problem, "line", None)
+                where = f"line {line}: " if line else ""
+                lines.append(f"  • {where}{clean(str(getattr(problem, 'message', problem)))}")
+            if len(problems) > 4:
+                lines.append(f"  … and {len(problems) - 4} more (newstui check)")
+            bar.update("\n".join(lines))
+        bar.display = bool(problems)
+
+    def _show_failure(self, article: Article, error: Exception) -> None:
+        if self.current is None or article.path != self.current.path:
+            return
+        bar = self.query_one("#problems", Static)
+        bar.update(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}")
+        bar.display = True
+        self.notify(f"cannot read {clean(article.rel_path)}", severity="error")
+
+    # -- focus and layout ---------------------------------------------------------------------------------------
+
+    def action_read(self) -> None:
+        if self.current is not None:
+            self.reader.focus()
+
+    def action_focus_list(self) -> None:
+        self.article_list.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        reading = any(node.id == "reader-pane" for node in event.widget.ancestors_with_self)
+        self.set_class(reading, "-reading")

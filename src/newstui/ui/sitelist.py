@@ -1,0 +1,57 @@
+"""Loading a site's article list off the UI thread, so the screen is up (and `open FILE` shows FILE) at once.
+
+Runs in a thread worker and hands what it has to a callback (the screen posts it to the UI thread): first the
+site's name and root and, for `open FILE`, that one article (cheap: one file); then the site's articles. When
+the library's `load_site` accepts a `progress` callback, its batches are passed on as they arrive, so a big
+site fills the list while it loads.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+
+from newstui.library import load_site, read_article, site_for
+from newstui.library.records import Article, Site
+
+Batch = Callable[[Site, list[Article], int, int | None], None]  # site, new articles, done so far, total or None
+
+
+class SiteLoader:
+    """Loads `path` (a folder, or a file whose whole site is listed); `first` is read before the rest."""
+
+    def __init__(self, path: Path, first: Path | None = None) -> None:
+        self.path = path
+        self.first = first
+
+    def run(self, deliver: Batch) -> None:
+        """Deliver the site at once, then its articles. Raises FileNotFoundError/PermissionError only when
+        `path` itself cannot be read."""
+        try:
+            bare = site_for(self.path)
+        except Exception:  # the full load below reports what is wrong
+            bare = None
+        if bare is not None:
+            early: list[Article] = []
+            if self.first is not None and self.first.is_file():
+                early = [read_article(self.first, bare)[0]]
+            deliver(bare, early, 0, None)
+        if _has_progress():
+
+            def progress(batch: list[Article], done: int, total: int) -> None:
+                if bare is not None and done < total:
+                    deliver(bare, list(batch), done, total)
+
+            site = load_site(self.path, progress=progress)  # type: ignore[call-arg]
+        else:
+            site = load_site(self.path)
+        articles = list(site.articles)
+        deliver(site, articles, len(articles), len(articles))
+
+
+def _has_progress() -> bool:
+    try:
+        return "progress" in inspect.signature(load_site).parameters
+    except (TypeError, ValueError):
+        return False

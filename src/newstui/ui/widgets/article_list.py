@@ -1,0 +1,267 @@
+"""The article list: one line per article (marks, date, title, tags), drawn only for the rows in view.
+
+A `ScrollView` with `render_line`, like Toolong's log view: a 10,000-article site costs the same to draw as a
+10-article one, and rows can be appended while the rest of a big site is still loading. The list owns only the
+cursor; what a key does to the site (filter, sort, read state) is an action on the screen, reached through the
+`screen.` namespace so the bindings live here and show in the footer only while the list has focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from newstui.library.records import Article
+from newstui.safetext import clean
+
+DATE_WIDTH = 10
+MARK_WIDTH = 3
+
+
+@dataclass(frozen=True)
+class RowMarks:
+    """What the mark column shows for one article."""
+
+    unread: bool = False
+    starred: bool = False
+
+
+def _no_marks(article: Article) -> RowMarks:
+    return RowMarks()
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """The list of articles with a cursor; posts `Highlighted` when the cursor moves and `Activated` on enter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("enter,l,right", "screen.read", "Read", key_display="⏎", id="list.read"),
+        Binding("slash", "screen.filter", "Filter", id="list.filter"),
+        Binding("S", "screen.search", "Search", id="list.search"),
+        Binding("s", "screen.cycle_sort", "Sort", id="list.sort"),
+        Binding("f", "screen.facet", "Show only", id="list.facet"),
+        Binding("m", "screen.toggle_read", "Read/unread", id="list.toggle_read"),
+        Binding("M", "screen.mark_all_read", "All read", id="list.mark_all_read"),
+        Binding("asterisk", "screen.toggle_star", "Star", id="list.star"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor",
+        "article-list--date",
+        "article-list--tags",
+        "article-list--unread",
+        "article-list--starred",
+        "article-list--problem",
+        "article-list--empty",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList { overflow-x: hidden; }
+    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
+    ArticleList > .article-list--date { color: $text-muted; }
+    ArticleList > .article-list--tags { color: $text-secondary; }
+    ArticleList > .article-list--unread { color: $accent; text-style: bold; }
+    ArticleList > .article-list--starred { color: $warning; }
+    ArticleList > .article-list--problem { color: $error; text-style: bold; }
+    ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved to `article` (None when the list is empty)."""
+
+        def __init__(self, article: Article | None) -> None:
+            self.article = article
+            super().__init__()
+
+    class Activated(Message):
+        """Enter or a second click on `article`: read it."""
+
+        def __init__(self, article: Article) -> None:
+            self.article = article
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[Article] = []
+        self._marks: Callable[[Article], RowMarks] = _no_marks
+        self.empty_text = "No articles."
+
+    # -- data ---------------------------------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[Article]:
+        """The articles shown, in order."""
+        return self._rows
+
+    @property
+    def selected(self) -> Article | None:
+        """The article under the cursor, if any."""
+        return self._rows[self.cursor] if 0 <= self.cursor < len(self._rows) else None
+
+    def set_marks(self, marks: Callable[[Article], RowMarks]) -> None:
+        """Where the read and starred marks come from (the screen's state store)."""
+        self._marks = marks
+        self.refresh()
+
+    def set_rows(self, rows: Sequence[Article], keep: Article | None = None) -> None:
+        """Show `rows`; keep the cursor on `keep` (or the current article) when it is still there."""
+        keep = keep or self.selected
+        self._rows = list(rows)
+        index = 0
+        if keep is not None:
+            for position, article in enumerate(self._rows):
+                if article.path == keep.path:
+                    index = position
+                    break
+        self.virtual_size = Size(self.size.width, len(self._rows))
+        moved = index != self.cursor or self.selected is not keep
+        self.set_reactive(ArticleList.cursor, index)
+        self.scroll_to_cursor(animate=False)
+        self.refresh()
+        if moved or keep is None:
+            self.post_message(self.Highlighted(self.selected))
+
+    def index_of(self, article: Article) -> int | None:
+        """Where `article` (matched by path) is in the list, or None when filtered out."""
+        for position, row in enumerate(self._rows):
+            if row.path == article.path:
+                return position
+        return None
+
+    def select_article(self, article: Article) -> bool:
+        """Move the cursor to `article`; False when it is not in the list."""
+        index = self.index_of(article)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    # -- cursor -------------------------------------------------------------------------------------------------
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._rows) - 1)) if self._rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.scroll_to_cursor()
+        self.refresh_line(old)
+        self.refresh_line(new)
+        self.post_message(self.Highlighted(self.selected))
+
+    def scroll_to_cursor(self, animate: bool = False) -> None:
+        """Keep the cursor row in view, scrolling as little as possible."""
+        height = max(1, self.size.height)
+        top = round(self.scroll_y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=animate)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=animate)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._rows) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height - 1)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height - 1)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self._rows))
+        self.scroll_to_cursor()
+
+    async def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + round(self.scroll_y)
+        if 0 <= index < len(self._rows):
+            again = index == self.cursor
+            self.cursor = index
+            if again and event.chain >= 2:
+                self.post_message(self.Activated(self._rows[index]))
+
+    # -- drawing ------------------------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = y + round(self.scroll_y)
+        width = self.size.width
+        base = self.rich_style
+        if not self._rows:
+            if y == 0:
+                style = self.get_component_rich_style("article-list--empty")
+                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), base + style)], width)
+            return Strip.blank(width, base)
+        if index >= len(self._rows):
+            return Strip.blank(width, base)
+        cursor = index == self.cursor
+        row_style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
+        return Strip(self._row_segments(self._rows[index], width, row_style, cursor), width)
+
+    def _row_segments(self, article: Article, width: int, row: Style, cursor: bool) -> list[Segment]:
+        marks = self._marks(article)
+        part = self.get_component_rich_style
+
+        def styled(name: str) -> Style:
+            # On the cursor row keep the cursor colours; elsewhere use the part's own colour.
+            return row if cursor else row + part(name)
+
+        mark = [
+            Segment("●" if marks.unread else " ", styled("article-list--unread")),
+            Segment("★" if marks.starred else " ", styled("article-list--starred")),
+            Segment("!" if article.problems else " ", styled("article-list--problem")),
+        ]
+        date = article.date.strftime("%Y-%m-%d") if article.date else ""
+        rest = width - MARK_WIDTH
+        segments = mark
+        if rest >= DATE_WIDTH + 12:
+            segments.append(Segment(f"{date:<{DATE_WIDTH}} ", styled("article-list--date")))
+            rest -= DATE_WIDTH + 1
+        title = clean(article.title) or article.rel_path
+        tags = " ".join(f"#{clean(t)}" for t in article.tags[:4])
+        title_width = cell_len(title)
+        if tags and rest - title_width >= 8:
+            segments.append(Segment(title + " ", row))
+            segments.append(Segment(set_cell_size(tags, rest - title_width - 1), styled("article-list--tags")))
+        else:
+            segments.append(Segment(_truncate(title, rest), row))
+        return segments
+
+
+def _truncate(text: str, width: int) -> str:
+    """Fit `text` into `width` cells, with an ellipsis when it had to be cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
