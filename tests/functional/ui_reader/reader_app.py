@@ -19,10 +19,11 @@ LINK = frozenset({"link"})
 class ReaderApp(App[None]):
     """ArticleView full screen, focused, showing `document`; every message it posts lands in `posted`."""
 
-    def __init__(self, document: Document | None, *, anchor: str | None = None) -> None:
+    def __init__(self, document: Document | None, *, anchor: str | None = None, site_root: Path | None = None) -> None:
         super().__init__()
         self.document = document
         self.anchor = anchor
+        self.site_root = site_root
         self.posted: list[Message] = []
 
     def compose(self) -> ComposeResult:
@@ -31,7 +32,7 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)
         if self.document is not None:
-            view.show(self.document, anchor=self.anchor)
+            view.show(self.document, anchor=self.anchor, site_root=self.site_root)
         view.focus()
 
     @property

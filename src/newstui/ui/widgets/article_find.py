@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.scroll_view import ScrollView
+from textual.widget import AwaitMount
 
 from newstui.safetext import clean
-from newstui.ui.widgets.article_index import ArticleIndex, Match
+from newstui.ui.widgets.article_index import MAX_MATCHES, ArticleIndex, Match
 from newstui.ui.widgets.find_bar import FindBar
 
 if TYPE_CHECKING:
@@ -92,7 +93,8 @@ class FindMixin(_Base):
         elif not self.matches:
             self._find_bar.set_status("no matches")
         else:
-            self._find_bar.set_status(f"{(self.current_match or 0) + 1}/{len(self.matches)}")
+            more = "+" if len(self.matches) >= MAX_MATCHES else ""
+            self._find_bar.set_status(f"{(self.current_match or 0) + 1}/{len(self.matches)}{more}")
 
     def _show_current(self) -> None:
         if self.current_match is not None:
@@ -142,8 +144,10 @@ class FindMixin(_Base):
 
     # Actions ------------------------------------------------------------------------------------------------
 
-    def action_find(self) -> None:
-        self._open_bar()
+    async def action_find(self) -> None:
+        mounting = self._open_bar()
+        if mounting is not None:
+            await mounting
         if self._find_bar is not None:
             self._find_bar.focus_input()
 
@@ -162,13 +166,16 @@ class FindMixin(_Base):
             return self._find_bar_open
         return True
 
-    def _open_bar(self) -> None:
+    def _open_bar(self) -> AwaitMount | None:
+        """Show the bar, mounting it on the screen the first time (the caller may await that)."""
+        mounting = None
         if self._find_bar is None:
             self._find_bar = FindBar(self)
-            self.screen.mount(self._find_bar)
+            mounting = self.screen.mount(self._find_bar)
         self._find_bar.display = True
         self._place_bar()
         self._update_status()
+        return mounting
 
     def _place_bar(self) -> None:
         """Lay the bar over the view's last row (the view may be anywhere on the screen)."""

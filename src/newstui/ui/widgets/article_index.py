@@ -15,6 +15,8 @@ from rich.cells import cell_len
 
 from newstui.render.model import RenderedArticle, TargetSpan
 
+MAX_MATCHES = 10_000
+
 
 @dataclass(frozen=True)
 class Match:
@@ -52,6 +54,8 @@ class ArticleIndex:
         self._first_lines = [self.spans_by_target[t][0].line for t in self.order]
         self._letters_before: list[int] | None = None
         self._lowered: list[str] | None = None
+        self._joined: str | None = None
+        self._line_starts: list[int] = []
 
     @property
     def line_count(self) -> int:
@@ -107,23 +111,29 @@ class ArticleIndex:
             self._letters_before = [0, *accumulate(_letters(text) for text in self.rendered.plain)]
         return self._letters_before
 
-    def find(self, query: str) -> list[Match]:
-        """Every case-insensitive occurrence of `query`, line by line, in reading order."""
+    def find(self, query: str, limit: int = MAX_MATCHES) -> list[Match]:
+        """Case-insensitive occurrences of `query` in reading order, at most `limit` (a one-letter query on a
+        1 MB article would otherwise build hundreds of thousands)."""
         needle = query.casefold()
-        if not needle:
+        if not needle or "\n" in needle:
             return []
-        if self._lowered is None:
+        if self._joined is None:
             self._lowered = [text.casefold() for text in self.rendered.plain]
+            self._joined = "\n".join(self._lowered)
+            self._line_starts = [0, *accumulate(len(text) + 1 for text in self._lowered)]
+        assert self._lowered is not None
         matches: list[Match] = []
-        for line, text in enumerate(self._lowered):
-            found = text.find(needle)
-            while found != -1:
-                # casefold can change lengths (ß -> ss); fall back to the original text for odd cases.
-                plain = self.rendered.plain[line]
-                if len(plain) == len(text):
-                    start, end = _cells(plain, found), _cells(plain, found + len(needle))
-                else:
-                    start, end = _cells(text, found), _cells(text, found + len(needle))
-                matches.append(Match(line, start, max(end, start + 1)))
-                found = text.find(needle, found + max(1, len(needle)))
+        found = self._joined.find(needle)
+        while found != -1 and len(matches) < limit:
+            line = bisect_right(self._line_starts, found) - 1
+            column = found - self._line_starts[line]
+            # casefold can change lengths (ß -> ss): measure on the casefolded text when it did.
+            plain = self.rendered.plain[line]
+            text = plain if len(plain) == len(self._lowered[line]) else self._lowered[line]
+            if text.isascii():
+                start, end = column, column + len(needle)
+            else:
+                start, end = _cells(text, column), _cells(text, column + len(needle))
+            matches.append(Match(line, start, max(end, start + 1)))
+            found = self._joined.find(needle, found + len(needle))
         return matches

@@ -158,10 +158,25 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
     def show(self, document: Document, *, anchor: str | None = None, site_root: Path | None = None) -> None:
         """Lay out `document` and show it from the top (or from `anchor`).
 
-        `site_root` lets image placeholders show site-relative paths; it is optional.
+        When the article shown is a first-screen Document (`complete=False`) of the same source, `document` is
+        its rest: the view keeps its place, highlight and find query (so the app can show `first_screen` at once
+        and the full parse when its worker ends). `site_root` lets image placeholders show site-relative paths.
         """
+        previous = self._document
+        continuing = (
+            previous is not None
+            and not previous.complete
+            and document.source is not None
+            and previous.source == document.source
+        )
         self._document = document
-        self._site_root = site_root
+        if site_root is not None or not continuing:
+            self._site_root = site_root
+        if anchor is not None:
+            self._pending_anchor = anchor
+        if continuing:
+            self._layout(keep_position=True)
+            return
         self._highlight = None
         self._end_posted = False
         self._pending_end = False
@@ -173,7 +188,7 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         """Jump to `#name` in this article; False when there is no such anchor."""
         name = name.lstrip("#")
         line = self._rendered.anchors.get(name)
-        if line is None and not self._complete:
+        if line is None and not (self._complete and self._document is not None and self._document.complete):
             self._pending_anchor = name
             return True
         if line is None:
@@ -183,7 +198,7 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
 
     def scroll_to_line(self, line: int) -> None:
         """Put `line` at the top of the view (history uses this to go back)."""
-        self.scroll_to(y=max(0, line), animate=False)
+        self.scroll_to(y=max(0, line), animate=False, force=True)
 
     @property
     def top_line(self) -> int:
@@ -207,10 +222,10 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
             return  # laid out on the first resize, once the widget has a size
         position = self._index.position_of(self.top_line) if keep_position and self._index.line_count else None
         if len(document.blocks) <= BIG_DOCUMENT_BLOCKS:
-            self._apply(self._render(document, width), position=position, reset=not keep_position, complete=True)
+            self._apply(self._run_renderer(document, width), position=position, reset=not keep_position, complete=True)
             return
         if not keep_position:
-            first_screen = self._render(document, width, max_lines=2 * max(self.size.height, 24))
+            first_screen = self._run_renderer(document, width, max_lines=2 * max(self.size.height, 24))
             self._apply(first_screen, reset=True, complete=False)
         self.run_worker(
             lambda: self._layout_in_thread(document, width, position, generation),
@@ -220,10 +235,10 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         )
 
     def _layout_in_thread(self, document: Document, width: int, position: int | None, generation: int) -> None:
-        rendered = self._render(document, width)
+        rendered = self._run_renderer(document, width)
         self.app.call_from_thread(self._apply, rendered, position=position, complete=True, generation=generation)
 
-    def _render(self, document: Document, width: int, *, max_lines: int | None = None) -> RenderedArticle:
+    def _run_renderer(self, document: Document, width: int, *, max_lines: int | None = None) -> RenderedArticle:
         if self._renderer is not None:
             return self._renderer(document, width, max_lines=max_lines)
         from newstui.render import default_theme, render_document  # the one renderer `newstui cat` prints with
@@ -251,12 +266,13 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         self.virtual_size = Size(rendered.width, len(rendered.lines))
         self._refresh_find()
         self.scroll_to_line(self._index.line_at(position) if position is not None else top)
-        if self._pending_anchor is not None and (complete or self._pending_anchor in rendered.anchors):
+        finished = complete and self._document is not None and self._document.complete
+        if self._pending_anchor is not None and (finished or self._pending_anchor in rendered.anchors):
             anchor, self._pending_anchor = self._pending_anchor, None
             self.scroll_to_anchor(anchor)
-        if complete and self._pending_end:
+        if complete and self._pending_end and self._document is not None and self._document.complete:
             self._pending_end = False
-            self.scroll_end(animate=False, immediate=True)
+            self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
         self.refresh()
         self._check_end()
 
@@ -326,31 +342,33 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
             self.scroll_to_line(end - height + 1 if end - height + 1 <= first else first)
 
     def action_line_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + 1, animate=False)
+        self.scroll_to(y=self.scroll_y + 1, animate=False, force=True)
 
     def action_line_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - 1, animate=False)
+        self.scroll_to(y=self.scroll_y - 1, animate=False, force=True)
 
     def action_page_down(self) -> None:
-        self.scroll_to(y=self.scroll_y + max(1, self._view_height - 1), animate=False)
+        self.scroll_to(y=self.scroll_y + max(1, self._view_height - 1), animate=False, force=True)
 
     def action_page_up(self) -> None:
-        self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False)
+        self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False, force=True)
 
     def action_top(self) -> None:
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=0, animate=False, force=True)
 
     def action_bottom(self) -> None:
-        if not self._complete:
+        if not (self._complete and self._document is not None and self._document.complete):
             self._pending_end = True
-        self.scroll_end(animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         self._check_end()
 
     def _check_end(self) -> None:
-        if self._end_posted or self._document is None or not self._complete or not self._index.line_count:
+        if self._end_posted or self._document is None or not self._index.line_count:
+            return
+        if not (self._complete and self._document.complete):
             return
         if self.scroll_y >= self.max_scroll_y and self.scrollable_content_region.height > 0:
             self._end_posted = True

@@ -78,22 +78,25 @@ class FindBar(Horizontal):
     def __init__(self, view: Findable, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view = view
+        # Made here, not in compose, so the view can set the status before the bar's mount has run.
+        self.input = FindInput(placeholder="find in article", select_on_focus=False)
+        self.status = Label("", classes="find-status")
 
     def compose(self) -> ComposeResult:
         yield Label("/", classes="find-prompt")
-        yield FindInput(placeholder="find in article", select_on_focus=False)
-        yield Label("", classes="find-status")
+        yield self.input
+        yield self.status
 
     @property
     def query_text(self) -> str:
-        return self.query_one(FindInput).value
+        return self.input.value
 
     def set_status(self, text: str) -> None:
         """Show the match count ("3/17", "no matches")."""
-        self.query_one(".find-status", Label).update(Content(text))
+        self.status.update(Content(text))
 
     def focus_input(self) -> None:
-        self.query_one(FindInput).focus()
+        self.input.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
