@@ -40,6 +40,8 @@ class Article:
     problems: tuple[Problem, ...] = ()
     size: int = 0
     mtime_ns: int = 0
+    aliases: tuple[str, ...] = ()  # other URL paths of this article (Zola/Hugo `aliases`, Jekyll `redirect_from`)
+    body_line: int = 1  # 1-based line of the source file where the body (after front matter) starts
 
 
 @dataclass(frozen=True)
@@ -53,3 +55,18 @@ class Site:
     baseurl_path: str = ""  # Jekyll's `baseurl` (a path prefix such as "/blog"), "" when absent
     permalink: str | None = None
     problems: tuple[Problem, ...] = field(default=())  # unreadable files, bad config, ...
+
+    def permalink_index(self) -> dict[str, Path]:
+        """Site URL path -> source file, for links written as URLs (`/2017/07/27/slug.html`, `/news/x/`).
+
+        Keys are normalised (leading slash, no trailing slash, no `.html`, no `/index`; see
+        `library.permalinks.normalise`); aliases and `redirect_from` are included; the newest article wins a clash.
+        """
+        from newstui.library.permalinks import normalise  # here: permalinks imports this module
+
+        index: dict[str, Path] = {}
+        for article in self.articles:
+            for url in (article.permalink, *article.aliases):
+                if url:
+                    index.setdefault(normalise(url), article.path)
+        return index

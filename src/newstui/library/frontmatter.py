@@ -1,0 +1,118 @@
+"""Split front matter from the body and parse it: YAML `---`, TOML `+++`, JSON `{...}`.
+
+Splitting and format detection are python-frontmatter's handlers (TOML through a small handler on the standard
+`tomllib`, not the old `toml` package). Parsing is done here so a bad front matter never loses the body: the
+problem is recorded with its line in the file and the metadata is empty.
+
+YAML timestamps are kept as strings: a single impossible date such as `2017-17-07` would otherwise make PyYAML
+raise and lose every other field; `metadata.parse_date` reads the strings instead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter as pyfrontmatter
+import yaml
+from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
+
+from newstui.library.records import Problem
+
+try:  # the C loader is ten times faster, which matters for 10,000 articles
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - libyaml is in the wheels we use
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):
+    """Safe YAML without the timestamp resolver: dates stay strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class TOMLHandler(BaseHandler):
+    """TOML front matter between `+++` lines (Hugo, Zola), parsed with the standard `tomllib`."""
+
+    FM_BOUNDARY = re.compile(r"^\+{3,}\s*$", re.MULTILINE)
+    START_DELIMITER = END_DELIMITER = "+++"
+
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return tomllib.loads(fm)
+
+
+class _YAMLHandler(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
+
+
+_YAML, _TOML, _JSON = _YAMLHandler(), TOMLHandler(), JSONHandler()
+HANDLERS: tuple[BaseHandler, ...] = (_YAML, _TOML, _JSON)
+_FORMAT = {id(_YAML): "YAML", id(_TOML): "TOML", id(_JSON): "JSON"}
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Metadata (always a dict with string keys), the body after it, and where the body starts (1-based)."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    format: str = ""  # "YAML", "TOML", "JSON", or "" when the file has none
+    problems: tuple[Problem, ...] = ()
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate and parse the front matter of `text`; never raises."""
+    handler = pyfrontmatter.detect_format(text, HANDLERS)
+    if handler is None:
+        return FrontMatter(body=text)
+    kind = _FORMAT[id(handler)]
+    try:
+        raw, body = handler.split(text)
+    except ValueError:
+        opener = text.split("\n", 1)[0].strip()
+        problem = Problem("front-matter", f"front matter opened with {opener} is never closed; shown as text", 1)
+        return FrontMatter(body=text, problems=(problem,))
+    body_start = len(text) - len(body)
+    if body.startswith("\n"):
+        body, body_start = body[1:], body_start + 1
+    body_line = text.count("\n", 0, body_start) + 1
+    opening = handler.FM_BOUNDARY.match(text) if handler.FM_BOUNDARY is not None else None
+    first_line = text.count("\n", 0, opening.end()) if opening else 0  # 0-based line the raw text starts on
+    meta, problems = _parse(handler, raw, first_line)
+    return FrontMatter(meta, body, body_line, kind, problems)
+
+
+def _parse(handler: BaseHandler, raw: str, first_line: int) -> tuple[dict[str, Any], tuple[Problem, ...]]:
+    """Parse the front matter text; a failure is a problem with its 1-based line in the file."""
+    try:
+        data = handler.load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or "syntax error"
+        return {}, (Problem("front-matter", f"front matter is not valid YAML: {reason}", line),)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        line = first_line + int(found.group(1)) if found else None
+        reason = _TOML_LINE.sub("", str(exc)).strip()
+        return {}, (Problem("front-matter", f"front matter is not valid TOML: {reason}", line),)
+    except json.JSONDecodeError as exc:
+        return {}, (Problem("front-matter", f"front matter is not valid JSON: {exc.msg}", exc.lineno),)
+    except (ValueError, TypeError, RecursionError) as exc:  # odd scalars, deep nesting: still not fatal
+        return {}, (Problem("front-matter", f"front matter could not be read: {exc}", 1),)
+    if data is None:
+        return {}, ()
+    if not isinstance(data, dict):
+        what = {list: "a list", str: "a single text"}.get(type(data), f"a {type(data).__name__}")
+        return {}, (Problem("front-matter", f"front matter is {what}, not key: value fields", 1),)
+    return {str(key): value for key, value in data.items()}, ()
