@@ -7,6 +7,7 @@ wider than the width it was given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,7 +27,7 @@ MIN_INNER = 12  # narrowest text column a container may leave its children
 BULLETS = ("•", "◦", "▪", "‣")
 _BOXED = ("image", "media")
 _LINKISH = ("link", "internal", "anchor")
-_BLANKS = str.maketrans("\t\r\f\v", "    ")  # whitespace that wraps like a space, not a control picture
+_BLANKS = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # whitespace that wraps like a space, not a control picture
 
 
 class BlockRenderer:
@@ -78,8 +79,9 @@ class BlockRenderer:
             target = self._target(span.target)
             index = target.index if target is not None else None
             style = self.style_for(base, span.styles, target is not None and target.kind in _LINKISH)
-            text = span.text.translate(_BLANKS)
-            text = "\n".join(clean(part) for part in text.split("\n")) if "\n" in text else clean(text)
+            text = _BLANKS.sub(" ", span.text)
+            if not text.isprintable():  # fast path: printable text holds no control or bidi characters
+                text = "\n".join(clean(part) for part in text.split("\n")) if "\n" in text else clean(text)
             if text:
                 out.append((text, style, index))
         return out

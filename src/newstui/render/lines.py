@@ -36,7 +36,7 @@ def _single_cells(text: str) -> bool:
 # (text, style, target index or None); text is already cleaned of control characters.
 Run = tuple[str, Style, int | None]
 
-_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")  # only what is not already one space
 
 
 @dataclass(slots=True)
@@ -246,15 +246,26 @@ def _wrap_piece(runs: list[Run], width: int, words: bool, keep_spaces: bool) -> 
 
 
 def _emit(runs: list[Run], starts: list[int], text: str, measure: _Measure, a: int, b: int) -> Line:
-    line = Line()
+    """The line holding text[a:b]: one segment per run piece, target spans in cells."""
+    segments: list[Segment] = []
+    targets: list[tuple[int, int, int]] = []
     i = bisect_right(starts, a) - 1
-    while i < len(runs) and starts[i] < b:
+    count = len(runs)
+    while i < count and starts[i] < b:
         s = max(a, starts[i])
         e = min(b, starts[i] + len(runs[i][0]))
         if e > s:
-            line.add(text[s:e], runs[i][1], runs[i][2], measure.cells(s, e) if measure.single else -1)
+            _run_text, style, target = runs[i]
+            segments.append(Segment(text[s:e], style))
+            if target is not None:
+                start, end = measure.cells(a, s), measure.cells(a, e)
+                if targets and targets[-1][0] == target and targets[-1][2] == start:
+                    targets[-1] = (target, targets[-1][1], end)
+                else:
+                    targets.append((target, start, end))
         i += 1
-    return line
+    width = measure.cells(a, b) if measure.single else cell_len(text[a:b])
+    return Line(segments, text[a:b], width, targets)
 
 
 def blank() -> Line:

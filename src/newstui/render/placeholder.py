@@ -7,10 +7,13 @@ so Tab highlights it and Enter opens the file in the system viewer. A local file
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 
 from newstui.document.model import Target
 from newstui.render.lines import Line, wrap_runs
@@ -25,12 +28,11 @@ _MIN_BOX = 24
 def where(target: Target, site_root: Path | None = None) -> str:
     """Where a target points, short: a site-relative path for local files, the host for URLs."""
     if target.local_path is not None:
-        path = Path(target.local_path)
+        path = target.local_path
         if site_root is not None:
-            try:
-                return path.relative_to(site_root).as_posix()
-            except ValueError:
-                pass
+            root, full = str(site_root).rstrip("/\\") + os.sep, str(path)
+            if full.startswith(root):
+                return full[len(root) :].replace(os.sep, "/")
         raw = target.raw.strip()
         if raw and "{" not in raw and "://" not in raw:
             return unquote(raw.split("#")[0].split("?")[0]).lstrip("/")
@@ -47,7 +49,7 @@ def caption_of(target: Target) -> str:
     if text:
         return text
     if target.local_path is not None:
-        return Path(target.local_path).name
+        return os.path.basename(target.local_path)
     name = PurePosixPath(urlsplit(target.dest or target.raw).path).name
     return unquote(name) or target.dest or target.raw
 
@@ -65,55 +67,48 @@ def _shorten(text: str, cells: int) -> str:
 
 
 def placeholder_lines(target: Target, width: int, theme: RenderTheme, site_root: Path | None = None) -> list[Line]:
-    """The framed box for an image or media target, at most `width` cells wide."""
+    """The framed box for an image or media target, at most `width` cells wide; every line is the target."""
     glyph = MEDIA_GLYPH if target.kind == "media" else IMAGE_GLYPH
     caption = clean(caption_of(target))
     location = clean(where(target, site_root))
     missing = " (missing)" if target.exists is False else ""
-    want = max(cell_len(caption) + 2, cell_len(location) + cell_len(missing) + 2, _MIN_BOX - 4)
+    caption_cells, location_cells = cell_len(caption), cell_len(location)
+    want = max(caption_cells + 2, location_cells + len(missing) + 2, _MIN_BOX - 4)
     box = min(width, want + 4)
     inner = max(box - 4, 1)
-    index = target.index
-    body: list[Line] = []
     text_width = max(inner - 2, 1)
-    for i, piece in enumerate(wrap_runs([(caption, theme.caption, None)], text_width)):
-        line = Line()
-        line.add(glyph + " " if i == 0 else "  ", theme.caption)
-        line.segments.extend(piece.segments)
-        line.text += piece.text
-        line.width += piece.width
-        body.append(line)
-    loc = Line()
-    loc.add("  ", theme.location)
-    loc.add(_shorten(location, max(text_width - cell_len(missing), 1)), theme.location)
+    if caption_cells <= text_width:
+        pieces = [(caption, caption_cells)]
+    else:
+        pieces = [(line.text, line.width) for line in wrap_runs([(caption, theme.caption, None)], text_width)]
+    body: list[list[tuple[str, Style, int]]] = [
+        [(("  " if i else glyph + " ") + text, theme.caption, cells + 2)] for i, (text, cells) in enumerate(pieces)
+    ]
+    shown = _shorten(location, max(text_width - len(missing), 1))
+    place = [("  " + shown, theme.location, cell_len(shown) + 2)]
     if missing:
-        if loc.width + cell_len(missing) > inner:
-            body.append(loc)
-            loc = Line()
-            loc.add("  ", theme.location)
-        loc.add(missing.strip() if loc.width <= 2 else missing, theme.missing)
-    body.append(loc)
+        if place[0][2] + len(missing) > inner:
+            body.append(place)
+            place = [("  " + missing.strip(), theme.missing, len(missing) + 1)]
+        else:
+            place.append((missing, theme.missing, len(missing)))
+    body.append(place)
 
-    lines = [_edge("┌", "┐", box, theme, index)]
-    for content in body:
-        line = Line()
-        line.add("│ ", theme.frame, index)
-        for seg in content.segments:
-            line.add(seg.text, seg.style, index)
-        fill = inner - content.width
-        if fill > 0:
-            line.add(" " * fill, theme.caption, index)
-        elif fill < 0:  # cannot happen with the sizes above; keep the frame whole anyway
-            line = Line()
-            line.add("│ ", theme.frame, index)
-            line.add(set_cell_size(content.text, inner), theme.caption, index)
-        line.add(" │", theme.frame, index)
-        lines.append(line)
-    lines.append(_edge("└", "┘", box, theme, index))
+    index = target.index
+    edge = "─" * (box - 2)
+    lines = [Line([Segment("┌" + edge + "┐", theme.frame)], "┌" + edge + "┐", box, [(index, 0, box)])]
+    left, right = Segment("│ ", theme.frame), Segment(" │", theme.frame)
+    for pieces_of_line in body:
+        used = sum(cells for _t, _s, cells in pieces_of_line)
+        segments = [left, *(Segment(text, style) for text, style, _c in pieces_of_line)]
+        text = "│ " + "".join(text for text, _s, _c in pieces_of_line)
+        if used < inner:
+            segments.append(Segment(" " * (inner - used), theme.caption))
+            text += " " * (inner - used)
+        elif used > inner:  # cannot happen with the sizes above; keep the frame whole anyway
+            text = "│ " + set_cell_size(text[2:], inner)
+            segments = [left, Segment(text[2:], theme.caption)]
+        segments.append(right)
+        lines.append(Line(segments, text + " │", box, [(index, 0, box)]))
+    lines.append(Line([Segment("└" + edge + "┘", theme.frame)], "└" + edge + "┘", box, [(index, 0, box)]))
     return lines
-
-
-def _edge(left: str, right: str, box: int, theme: RenderTheme, index: int) -> Line:
-    line = Line()
-    line.add(left + "─" * (box - 2) + right, theme.frame, index)
-    return line
