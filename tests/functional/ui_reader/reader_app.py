@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 
 from newstui.document.model import Block, Document, Span, Target
-from newstui.ui.widgets.article_view import ArticleView
+from newstui.ui.widgets.article_view import ArticleView, Renderer
 
 LINK = frozenset({"link"})
 
@@ -19,15 +19,23 @@ LINK = frozenset({"link"})
 class ReaderApp(App[None]):
     """ArticleView full screen, focused, showing `document`; every message it posts lands in `posted`."""
 
-    def __init__(self, document: Document | None, *, anchor: str | None = None, site_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        document: Document | None,
+        *,
+        anchor: str | None = None,
+        site_root: Path | None = None,
+        renderer: Renderer | None = None,
+    ) -> None:
         super().__init__()
+        self.renderer = renderer
         self.document = document
         self.anchor = anchor
         self.site_root = site_root
         self.posted: list[Message] = []
 
     def compose(self) -> ComposeResult:
-        yield ArticleView(id="article")
+        yield ArticleView(id="article", renderer=self.renderer)
 
     def on_mount(self) -> None:
         view = self.query_one(ArticleView)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import OptionList
 
+from newstui.document.model import Span
 from newstui.ui.screens.outline import OutlineScreen
 from newstui.ui.screens.targets import TargetsScreen
 from newstui.ui.widgets.article_view import ArticleView
@@ -79,3 +82,23 @@ async def test_anchor_given_to_show_opens_there() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.view.rendered.plain[round(app.view.scroll_y)] == "Part two"
+
+
+async def test_u_and_t_make_control_characters_in_the_article_harmless() -> None:
+    evil = "\x1b]52;c;ZXZpbA==\x07clip\x1b[2J"
+    base = sample_document()
+    targets = (replace(base.targets[0], text="hero " + evil, dest="/x/" + evil), *base.targets[1:])
+    blocks = tuple(
+        replace(block, spans=(Span("Part one " + evil),)) if block.anchor == "part-one" else block
+        for block in base.blocks
+    )
+    app = ReaderApp(replace(base, targets=targets, blocks=blocks))
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("u", "t"):
+            await pilot.press(key)
+            await pilot.pause()
+            options = app.screen.query_one(OptionList)
+            text = "".join(str(options.get_option_at_index(n).prompt) for n in range(options.option_count))
+            assert "clip" in text
+            assert not any(ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0 for char in text)
+            await pilot.press("escape")

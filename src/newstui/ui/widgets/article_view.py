@@ -28,6 +28,7 @@ from newstui.render.model import RenderedArticle
 from newstui.safetext import clean
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
+from newstui.ui.widgets.article_targets import TargetsMixin
 
 
 class Renderer(Protocol):
@@ -46,7 +47,7 @@ def _empty(width: int) -> RenderedArticle:
     return RenderedArticle(width=width, lines=(), plain=())
 
 
-class ArticleView(FindMixin, ScrollView, can_focus=True):
+class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     """Scrollable, keyboard-driven view of one article (see the module docstring)."""
 
     DEFAULT_CSS = """
@@ -130,6 +131,7 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         self._highlight: int | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
         self._resize_timer: Timer | None = None
+        self._laid_width = 0  # the width asked of the renderer (it may draw wider below its own minimum)
         self._init_find()
 
     # ----------------------------------------------------------------------------------------------- public API
@@ -153,7 +155,7 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
     @property
     def laid_out(self) -> bool:
         """True once the whole article (not just its first screen) is laid out at the current width."""
-        return self._complete and self._rendered.width == self._layout_width()
+        return self._complete and self._laid_width == self._layout_width()
 
     def show(self, document: Document, *, anchor: str | None = None, site_root: Path | None = None) -> None:
         """Lay out `document` and show it from the top (or from `anchor`).
@@ -215,6 +217,7 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         self._generation += 1
         generation = self._generation
         document, width = self._document, self._layout_width()
+        self._laid_width = width
         if document is None:
             self._apply(_empty(width), reset=True, complete=True)
             return
@@ -280,16 +283,25 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
         self._place_bar()
         if self._document is None:
             return
-        if self._rendered.width == 0:
+        if self._laid_width == 0:
             self._layout(keep_position=False)  # the first size: lay out at once
-        elif self._rendered.width != self._layout_width():
+        elif self._laid_width != self._layout_width():
             if self._resize_timer is not None:
                 self._resize_timer.stop()
             self._resize_timer = self.set_timer(RESIZE_DELAY, self._relayout)
 
     def _relayout(self) -> None:
         self._resize_timer = None
-        if self._document is not None and self._rendered.width != self._layout_width():
+        if self._document is not None and self._laid_width != self._layout_width():
+            self._layout(keep_position=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self) -> None:
+        """Colours of the layout follow the app's dark or light theme: lay out again, keeping the place."""
+        if self._document is not None and self._laid_width:
             self._layout(keep_position=True)
 
     # ----------------------------------------------------------------------------------------------- drawing
@@ -376,34 +388,6 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
 
     # ----------------------------------------------------------------------------------------------- targets
 
-    def highlight_target(self, index: int | None, *, reveal: bool = True) -> None:
-        """Move the highlight to target `index` and scroll it into view."""
-        self._highlight = index
-        if index is not None and reveal and (lines := self._index.lines_of(index)):
-            self._reveal(*lines)
-        self._refresh_decorations()
-
-    def action_next_target(self) -> None:
-        self._step_target(forward=True)
-
-    def action_previous_target(self) -> None:
-        self._step_target(forward=False)
-
-    def _step_target(self, *, forward: bool) -> None:
-        top = self.top_line
-        target = self._index.step(self._highlight, forward, top, top + self._view_height)
-        if target is None:
-            self.notify("This article has no links or images.", severity="information")
-            return
-        self.highlight_target(target)
-
-    def action_open_target(self) -> None:
-        target = self.highlighted
-        if target is None:
-            self.notify("No link selected: press Tab to choose one.", severity="information")
-            return
-        self.activate(target)
-
     def activate(self, target: Target) -> None:
         """Open a target: anchors jump here, other articles and external targets go to the app."""
         if target.kind == "anchor" or target.dest.startswith("#"):
@@ -412,60 +396,14 @@ class ArticleView(FindMixin, ScrollView, can_focus=True):
             if line is None:
                 self.notify(f"No place named #{clean(name)} in this article.", severity="warning")
                 return
-            from_line = self.top_line
-            self.scroll_to_line(line)
-            self.post_message(self.AnchorJumped(from_line, line))
+            self.jump_to_line(line)
         elif target.kind == "internal":
             self.post_message(self.FollowLink(target))
         else:
             self.post_message(self.OpenTarget(target))
 
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        target = self._index.target_at(self.top_line + offset.y, round(self.scroll_x) + offset.x)
-        if target is None or self._document is None:
-            return
-        event.stop()
-        self.focus()
-        self.highlight_target(target, reveal=False)
-        self.activate(self._document.targets[target])
-
-    def action_copy_target(self) -> None:
-        target = self.highlighted
-        if target is None:
-            self.notify("No link selected: press Tab to choose one.", severity="information")
-            return
-        address = str(target.local_path) if target.local_path is not None else target.dest
-        self.app.copy_to_clipboard(address)
-        self.notify(f"Copied {clean(address)}")
-
-    def action_targets(self) -> None:
-        from newstui.ui.screens.targets import TargetsScreen
-
-        if self._document is None or not self._document.targets:
-            self.notify("This article has no links or images.", severity="information")
-            return
-        self.app.push_screen(TargetsScreen(self._document.targets, self._highlight), self._target_chosen)
-
-    def _target_chosen(self, index: int | None) -> None:
-        if index is None or self._document is None:
-            return
-        self.highlight_target(index)
-        self.activate(self._document.targets[index])
-
-    def action_outline(self) -> None:
-        from newstui.ui.screens.outline import OutlineScreen
-
-        if not self._rendered.headings:
-            self.notify("This article has no headings.", severity="information")
-            return
-        self.app.push_screen(OutlineScreen(self._rendered.headings, self.top_line), self._heading_chosen)
-
-    def _heading_chosen(self, line: int | None) -> None:
-        if line is None:
-            return
+    def jump_to_line(self, line: int) -> None:
+        """A jump inside the article (anchor, outline): scroll there and tell the app, for its history."""
         from_line = self.top_line
         self.scroll_to_line(line)
         self.post_message(self.AnchorJumped(from_line, line))
