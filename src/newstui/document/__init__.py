@@ -69,7 +69,7 @@ def first_screen(
     cut = safe_prefix(body, chars)
     if cut >= len(body):
         return _parse(body, source=source, site=site, article=article, complete=True)
-    head = body[:cut] + "\n\n" + reference_lines(body[cut:])  # links defined further down still work
+    head = body[:cut] + "\n\n" + reference_lines(body[cut:], body[:cut])  # links defined further down still work
     return _parse(head, source=source, site=site, article=article, complete=False)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from newstui.document.model import Heading, Target, TargetKind
+from newstui.document.tags import meaning, scan
 from newstui.library.records import Article, Problem, Site
 from newstui.library.resolve import Resolved, resolve
 
@@ -115,12 +116,23 @@ class Context:
     def resolve(self, raw: str) -> Resolved:
         """The guide's resolution, plus the links only templates can express: post_url, link, ref, `@/`."""
         head, fragment = raw, ""
+        if raw.startswith(("{{<", "{{%", "{%")):
+            tag = scan(raw, 0, len(raw))
+            found_meaning = meaning(tag) if tag is not None else None
+            if tag is not None and found_meaning is not None and found_meaning.kind == "link":
+                raw = found_meaning.dest + raw[tag.end :]
+                head = raw
         if raw.startswith(("{%", "@ref:", "@/")):
             closing = raw.rfind("%}")
             tail = raw[closing + 2 :] if closing >= 0 else ""
             if tail.startswith("#"):
                 head, fragment = raw[: closing + 2], tail[1:]
+            elif not raw.startswith("{%") and "#" in raw:
+                head, _, fragment = raw.partition("#")
             found = self._template_article(head)
+            if found is None:  # a post or page we cannot find: shown as a missing local target
+                name = head.strip("{}% ").split()[-1] if head.startswith("{%") else head.split(":", 1)[-1]
+                return Resolved(dest=name.strip("\"' @/"), scheme="file", exists=False, fragment=fragment)
             if found is not None:
                 return Resolved(
                     dest=str(found),
@@ -144,7 +156,8 @@ class Context:
         if name == "post_url":
             return self._find_article(target, by_name=True)
         if name == "link" and self.site_root is not None:
-            return (self.site_root / target).resolve()
+            path = (self.site_root / target).resolve()
+            return path if path.exists() else self._find_article(target, by_name=True) or path
         return None
 
     def _find_article(self, target: str, *, by_name: bool, under: str = "") -> Path | None:

@@ -200,7 +200,16 @@ class Inline:
 
     def _spans(self, runs: list[_Run]) -> tuple[Span, ...]:
         """Spans of the runs, without whitespace at either edge of the paragraph."""
-        spans = [Span("".join(run.parts), run.styles, run.target) for run in runs]
+        spans: list[Span] = []
+        for run in runs:
+            text = "".join(run.parts)
+            if "code" not in run.styles:  # runs of spaces read as one, as in the browser
+                while "  " in text:
+                    text = text.replace("  ", " ")
+                if spans and text.startswith(" ") and spans[-1].text.endswith(" "):
+                    text = text[1:]
+            if text:
+                spans.append(Span(text, run.styles, run.target))
         while spans and not spans[0].text.strip():
             spans.pop(0)
         while spans and not spans[-1].text.strip():

@@ -292,7 +292,7 @@ def lenient_link(state: StateInline, silent: bool) -> bool:
     while pos < maximum and src[pos] in " \t":
         pos += 1
     standard = state.md.helpers.parseLinkDestination(src, pos, maximum)
-    if standard.ok:
+    if standard.ok and src[pos] != "{":
         after = standard.pos
         while after < maximum and src[after] in " \t\n":
             after += 1

@@ -59,16 +59,21 @@ def safe_prefix(text: str, chars: int) -> int:
     return len(text)
 
 
-def reference_lines(text: str) -> str:
-    """The link reference definitions (`[x]: url`) of a text, for a prefix that uses links defined later."""
+def reference_lines(text: str, used_in: str) -> str:
+    """The link reference definitions (`[x]: url`) of `text` whose label `used_in` mentions.
+
+    A prefix parsed alone still finds links defined at the bottom of the article; definitions it does not use
+    are left out, since markdown-it reads each one at some cost.
+    """
+    wanted = used_in.lower()
     out = []
-    for line in text.splitlines():
-        stripped = line.lstrip(" ")
-        if (
-            stripped.startswith("[")
-            and not stripped.startswith("[^")
-            and "]:" in stripped
-            and len(line) - len(stripped) < 4
-        ):
-            out.append(stripped)
+    pos = 0 if text.startswith("[") else text.find("\n[")
+    while pos >= 0:
+        start = pos + 1 if text[pos] == "\n" else pos
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        label, sep, _ = line[1:].partition("]:")
+        if sep and not label.startswith("^") and "[" + label.lower() + "]" in wanted:
+            out.append(line)
+        pos = text.find("\n[", start)
     return "\n".join(out)
