@@ -81,3 +81,28 @@ async def test_keys_can_be_remapped_by_binding_id() -> None:
         await pilot.press("ctrl+n", "ctrl+n", "ctrl+o")
         await pilot.pause()
         assert [m.target.index for m in app.of_type(ArticleView.OpenTarget)] == [1]  # type: ignore[attr-defined]
+
+
+async def test_a_line_asked_for_before_the_full_layout_is_reached_after_it() -> None:
+    """History back into a big article: show() then scroll_to_line(far) must land there, not on the first screen."""
+    renderer = GatedRenderer()
+    app = ReaderApp(None, renderer=renderer)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        view.show(big_document())
+        view.scroll_to_line(9_000)
+        await pilot.pause()
+        assert len(view.rendered.lines) < 9_000
+        renderer.gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.scroll_y == 9_000
+        # A small line inside the first screen is taken at once.
+        renderer.gate.clear()
+        view.show(big_document(200_000))
+        view.scroll_to_line(5)
+        assert view.scroll_y == 5
+        renderer.gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.scroll_y == 5

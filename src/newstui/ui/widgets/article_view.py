@@ -127,6 +127,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._generation = 0  # bumps on every show/relayout so stale thread results are dropped
         self._pending_anchor: str | None = None
         self._pending_end = False
+        self._pending_line: int | None = None
         self._end_posted = False
         self._highlight: int | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
@@ -182,6 +183,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._highlight = None
         self._end_posted = False
         self._pending_end = False
+        self._pending_line = None
         self._pending_anchor = anchor
         self._reset_find()
         self._layout(keep_position=False)
@@ -190,7 +192,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         """Jump to `#name` in this article; False when there is no such anchor."""
         name = name.lstrip("#")
         line = self._rendered.anchors.get(name)
-        if line is None and not (self._complete and self._document is not None and self._document.complete):
+        if line is None and not self._finished:
             self._pending_anchor = name
             return True
         if line is None:
@@ -199,8 +201,21 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         return True
 
     def scroll_to_line(self, line: int) -> None:
-        """Put `line` at the top of the view (history uses this to go back)."""
+        """Put `line` at the top of the view (history uses this to go back).
+
+        While only the first screen is laid out, a line further down is reached when the rest is there.
+        """
+        if not self._finished and line > len(self._rendered.lines) - self._view_height:
+            self._pending_line = line
+        self._scroll_line(line)
+
+    def _scroll_line(self, line: int) -> None:
         self.scroll_to(y=max(0, line), animate=False, force=True)
+
+    @property
+    def _finished(self) -> bool:
+        """The whole article is parsed and laid out (not only its first screen)."""
+        return self._complete and self._document is not None and self._document.complete
 
     @property
     def top_line(self) -> int:
@@ -268,12 +283,16 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._strips.clear()
         self.virtual_size = Size(rendered.width, len(rendered.lines))
         self._refresh_find()
-        self.scroll_to_line(self._index.line_at(position) if position is not None else top)
-        finished = complete and self._document is not None and self._document.complete
+        self._scroll_line(self._index.line_at(position) if position is not None else top)
+        finished = self._finished
+        reachable = len(rendered.lines) - self._view_height
+        if self._pending_line is not None and (finished or self._pending_line <= reachable):
+            line, self._pending_line = self._pending_line, None
+            self._scroll_line(line)
         if self._pending_anchor is not None and (finished or self._pending_anchor in rendered.anchors):
             anchor, self._pending_anchor = self._pending_anchor, None
             self.scroll_to_anchor(anchor)
-        if complete and self._pending_end and self._document is not None and self._document.complete:
+        if finished and self._pending_end:
             self._pending_end = False
             self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
         self.refresh()
@@ -369,7 +388,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, force=True)
 
     def action_bottom(self) -> None:
-        if not (self._complete and self._document is not None and self._document.complete):
+        if not self._finished:
             self._pending_end = True
         self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
@@ -380,7 +399,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     def _check_end(self) -> None:
         if self._end_posted or self._document is None or not self._index.line_count:
             return
-        if not (self._complete and self._document.complete):
+        if not self._finished:
             return
         if self.scroll_y >= self.max_scroll_y and self.scrollable_content_region.height > 0:
             self._end_posted = True
