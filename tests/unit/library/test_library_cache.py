@@ -1,0 +1,134 @@
+"""The metadata cache: the second load comes from SQLite, edits are noticed, a corrupt file is rebuilt silently."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newstui.library import load_site, reader
+from newstui.library.cache import FILE_NAME, cache_dir
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "images").mkdir()
+    (root / "_config.yml").write_text("title: Cached\n", encoding="utf-8")
+    for day in range(1, 6):
+        (root / "_posts" / f"2020-01-0{day}-post-{day}.md").write_text(
+            f"---\ntitle: Post {day}\nimage: /images/p{day}.jpg\ntags: [t{day}]\n---\nBody {day}.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files actually read (parsed), as opposed to taken from the cache."""
+    seen: list[str] = []
+    real = reader.read_file
+
+    def spy(path: Path, *args: object, **kwargs: object) -> object:
+        seen.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "read_file", spy)
+    return seen
+
+
+def test_cache_lives_where_the_environment_says(site: Path) -> None:
+    load_site(site)
+    assert cache_dir() == Path(os.environ["NEWSTUI_CACHE_DIR"])
+    assert (cache_dir() / FILE_NAME).is_file()
+
+
+def test_second_load_comes_from_the_cache_with_equal_records(site: Path, reads: list[str]) -> None:
+    first = load_site(site)
+    assert len(reads) == 5
+    reads.clear()
+    second = load_site(site)
+    assert reads == []
+    assert second.articles == first.articles
+    assert [a.title for a in second.articles] == ["Post 5", "Post 4", "Post 3", "Post 2", "Post 1"]
+
+
+def test_an_edited_file_is_read_again_and_a_deleted_one_disappears(site: Path, reads: list[str]) -> None:
+    load_site(site)
+    reads.clear()
+    edited = site / "_posts" / "2020-01-03-post-3.md"
+    edited.write_text("---\ntitle: Post 3, edited at length\n---\nNew body.\n", encoding="utf-8")
+    (site / "_posts" / "2020-01-01-post-1.md").unlink()
+    again = load_site(site)
+    assert reads == ["2020-01-03-post-3.md"]
+    assert [a.title for a in again.articles] == ["Post 5", "Post 4", "Post 3, edited at length", "Post 2"]
+
+
+def test_config_change_refreshes_cached_rows(site: Path, reads: list[str]) -> None:
+    load_site(site)
+    reads.clear()
+    (site / "_config.yml").write_text("title: Cached\npermalink: pretty\n", encoding="utf-8")
+    again = load_site(site)
+    assert len(reads) == 5
+    assert again.articles[0].permalink == "/2020/01/05/post-5/"
+
+
+def test_hero_image_problem_follows_the_disk_even_from_the_cache(site: Path) -> None:
+    first = load_site(site)
+    assert all(p.kind == "missing-image" for a in first.articles for p in a.problems)
+    (site / "images" / "p2.jpg").write_bytes(b"jpeg")
+    again = load_site(site)
+    fixed = next(a for a in again.articles if a.title == "Post 2")
+    assert fixed.problems == ()
+
+
+def test_corrupt_cache_is_moved_aside_and_rebuilt_silently(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = load_site(site)
+    db = cache_dir() / FILE_NAME
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    again = load_site(site)
+    assert again.articles == first.articles
+    assert (cache_dir() / (FILE_NAME + ".corrupt")).is_file()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    assert capsys.readouterr() == ("", "")
+
+
+def test_damaged_row_is_read_again(site: Path, reads: list[str]) -> None:
+    load_site(site)
+    with sqlite3.connect(cache_dir() / FILE_NAME) as conn:
+        conn.execute("UPDATE articles SET data = '[1, 2' WHERE path LIKE '%post-2.md'")
+    reads.clear()
+    again = load_site(site)
+    assert reads == ["2020-01-02-post-2.md"]
+    assert len(again.articles) == 5
+
+
+def test_without_cache_nothing_is_written(site: Path) -> None:
+    load_site(site, use_cache=False)
+    assert not (cache_dir() / FILE_NAME).exists()
+
+
+def test_parallel_read_gives_the_same_records(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for n in range(60):
+        (site / f"extra-{n:02d}.md").write_text(f"# Extra {n}\n\nText {n}.\n", encoding="utf-8")
+    serial = load_site(site, use_cache=False)
+    monkeypatch.setattr(reader, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    pools: list[int] = []
+    real = reader._read_parallel
+
+    def spy(jobs: list[reader.Job], root: Path, workers: int) -> list[object]:
+        result = real(jobs, root, workers)  # raises, failing the test, if the pool is broken
+        pools.append(len(result))
+        return result  # type: ignore[return-value]
+
+    monkeypatch.setattr(reader, "_read_parallel", spy)
+    parallel = load_site(site, use_cache=False)
+    assert pools == [65]
+    assert parallel.articles == serial.articles
