@@ -43,10 +43,10 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: auto; max-width: 90%; height: auto; max-height: 90%;
+        width: 72; max-width: 96%; height: 90%;
         border: round $accent; background: $surface; padding: 0 1;
     }
-    HelpScreen #help-keys { width: auto; }
+    HelpScreen #help-keys { width: 1fr; height: auto; }
     """
 
     def __init__(self, over: Screen[object]) -> None:

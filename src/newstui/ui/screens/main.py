@@ -53,8 +53,8 @@ class ReaderPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,h,left", "screen.focus_list", "List", id="reader.back_to_list"),
-        Binding("right_square_bracket", "screen.next_article", "Next", id="reader.next_article"),
-        Binding("left_square_bracket", "screen.previous_article", "Previous", id="reader.previous_article"),
+        Binding("right_square_bracket", "screen.next_article", "Next article", id="reader.next_article"),
+        Binding("left_square_bracket", "screen.previous_article", "Previous article", id="reader.previous_article"),
         Binding("backspace,alt+left", "screen.history_back", "Back", id="reader.history_back"),
         Binding("alt+right", "screen.history_forward", "Forward", show=False, id="reader.history_forward"),
         Binding("e", "screen.edit", "Edit", id="reader.edit"),
@@ -81,6 +81,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.facet = Facet()
         self.order: SortOrder = "newest"
         self.load_progress = ""
+        self.loaded = False  # True once every article of the site is listed
         self._read_timer: Timer | None = None
 
     @property
@@ -137,6 +138,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             self._open_initial(self.open_file)
         self.refilter()
         if finished:
+            self.loaded = True
             for problem in site.problems[:3]:
                 self.notify(clean(problem.message), title="Site", severity="warning")
             self.article_list.empty_text = "No articles." if not self.listing.articles else "No articles match."

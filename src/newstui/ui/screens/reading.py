@@ -78,7 +78,9 @@ class ReadingActions(Screen[None]):
 
     @on(ArticleView.ScrolledToEnd)
     def _scrolled_to_end(self, event: ArticleView.ScrolledToEnd) -> None:
-        if self.current is not None:
+        # A short article is "at its end" as soon as it is previewed: only scrolling to the end counts, so
+        # running the cursor down the list does not mark everything read; the 2 s timer covers short ones.
+        if self.current is not None and self.reader.scroll_y > 0:
             self._mark_read(self.current)
 
     # -- `]` and `[` --------------------------------------------------------------------------------------------
