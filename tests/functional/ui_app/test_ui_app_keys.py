@@ -13,7 +13,6 @@ from newstui.ui.widgets.article_view import ArticleView
 from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, screen_text, wait_for
 
 
-
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     return make_site(tmp_path / "site")
