@@ -190,8 +190,26 @@ async def test_help_lists_every_key_and_closes(site: Path) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for words in ("Filter", "Search", "Sort", "Show only", "Read/unread", "All read", "Star", "Next link",
-                      "Open", "Links", "Outline", "Find", "Next", "Previous", "Back", "Forward", "Edit", "Quit"):
+        for words in (
+            "Filter",
+            "Search",
+            "Sort",
+            "Show only",
+            "Read/unread",
+            "All read",
+            "Star",
+            "Next link",
+            "Open",
+            "Links",
+            "Outline",
+            "Find",
+            "Next",
+            "Previous",
+            "Back",
+            "Forward",
+            "Edit",
+            "Quit",
+        ):
             assert words in text, words
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -250,8 +268,13 @@ async def test_article_becomes_read_after_two_seconds(site: Path, monkeypatch: p
 
 async def test_article_becomes_read_when_scrolled_to_end(tmp_path: Path) -> None:
     long_body = "\n\n".join(f"Paragraph {n} of a long article about the harbour." for n in range(200))
-    site = make_site(tmp_path / "long", {"2020-01-01-long.md": f"---\ntitle: Long\n---\n{long_body}\n",
-                                         "2019-01-01-other.md": "---\ntitle: Other\n---\nShort.\n"})
+    site = make_site(
+        tmp_path / "long",
+        {
+            "2020-01-01-long.md": f"---\ntitle: Long\n---\n{long_body}\n",
+            "2019-01-01-other.md": "---\ntitle: Other\n---\nShort.\n",
+        },
+    )
     app = app_for(site)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot)
