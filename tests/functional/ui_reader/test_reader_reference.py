@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
 from newstui.document import parse_document
 from newstui.library import read_article
@@ -57,3 +58,18 @@ def test_reference_article_snapshot(reference: Path, snap_compare) -> None:  # t
 def test_reference_article_snapshot_after_tab(reference: Path, snap_compare) -> None:  # type: ignore[no-untyped-def]
     """The first link highlighted (reverse) after Tab, Tab."""
     assert snap_compare(reference_app(reference), terminal_size=(100, 40), press=["tab", "tab"])
+
+
+async def test_u_lists_all_fourteen_targets_with_site_relative_image_paths(reference: Path) -> None:
+    app = reference_app(reference)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        rows = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert len(rows) == 14
+        assert "images/news/DSC_5591_edit.jpg" in rows[7] and str(SMARTTOGETHER) not in rows[7]
+        assert "http://www.energy-cities.eu/Smarter-Together-project-Bringing-together-Bulgarian-cities" in rows[13]
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.of_type(ArticleView.OpenTarget)[-1].target.text == "click here."  # type: ignore[attr-defined]

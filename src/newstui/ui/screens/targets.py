@@ -6,6 +6,7 @@ safetext.clean because they come from the article.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -17,15 +18,17 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from newstui.document.model import Target
+from newstui.render.placeholder import caption_of, where
 from newstui.safetext import clean
 
 _GLYPHS = {"link": "↗", "image": "▣", "media": "▶", "internal": "→", "anchor": "#"}
 
 
-def describe(target: Target) -> Content:
-    """One row: glyph, text, destination; `(missing)` when a local file is not there."""
-    text = clean(target.text).strip() or "(no text)"
-    dest = clean(target.dest or target.raw)
+def describe(target: Target, site_root: Path | None = None) -> Content:
+    """One row: glyph, caption, destination (the full URL, or a site-relative path for local files); `(missing)`
+    when a local file is not there."""
+    text = clean(caption_of(target)).strip() or "(no text)"
+    dest = clean(where(target, site_root) if target.local_path is not None else (target.dest or target.raw))
     row = Content.assemble(
         (f"{_GLYPHS.get(target.kind, '·')} ", "bold"),
         text,
@@ -55,15 +58,18 @@ class TargetsScreen(ModalScreen[int | None]):
         Binding("escape,q,u", "dismiss_none", "Close", id="targets.close"),
     ]
 
-    def __init__(self, targets: tuple[Target, ...], selected: int | None = None) -> None:
+    def __init__(self, targets: tuple[Target, ...], selected: int | None = None, site_root: Path | None = None) -> None:
         super().__init__()
         self.targets = targets
         self.selected = selected
+        self.site_root = site_root
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(f"Links and images ({len(self.targets)})", classes="title")
-            yield OptionList(*(Option(describe(target), id=str(target.index)) for target in self.targets))
+            yield OptionList(
+                *(Option(describe(target, self.site_root), id=str(target.index)) for target in self.targets)
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

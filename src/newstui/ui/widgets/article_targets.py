@@ -6,6 +6,7 @@ posts the messages the app acts on; this module only decides *which* target and 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -30,6 +31,7 @@ class TargetsMixin(_Base):
         _rendered: RenderedArticle
         _index: ArticleIndex
         _highlight: int | None
+        _site_root: Path | None
 
         @property
         def highlighted(self) -> Target | None: ...
@@ -97,7 +99,9 @@ class TargetsMixin(_Base):
         if self._document is None or not self._document.targets:
             self.notify("This article has no links or images.", severity="information")
             return
-        self.app.push_screen(TargetsScreen(self._document.targets, self._highlight), self._target_chosen)
+        self.app.push_screen(
+            TargetsScreen(self._document.targets, self._highlight, self._site_root), self._target_chosen
+        )
 
     def _target_chosen(self, index: int | None) -> None:
         if index is None or self._document is None:
