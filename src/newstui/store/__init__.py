@@ -5,7 +5,7 @@ so the library's `Article` fits, and the caller passes how to read a body.
 """
 
 from newstui.store.query import Query, find_terms, parse_query
-from newstui.store.search_index import Hit, RefreshStats, SearchIndex, index_path
+from newstui.store.search_index import Hit, RefreshStats, SearchIndex, Stamp, index_path
 from newstui.store.state import ArticleState, StateStore, content_hash, open_state
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "Query",
     "RefreshStats",
     "SearchIndex",
+    "Stamp",
     "StateStore",
     "content_hash",
     "find_terms",

@@ -38,17 +38,30 @@ class Query:
     def empty(self) -> bool:
         return not self.terms
 
-    def match_expression(self) -> str:
-        """The FTS5 MATCH string: each term quoted, implicitly ANDed."""
+    def match_expression(self, expansions: dict[str, list[str]] | None = None) -> str:
+        """The FTS5 MATCH string: each term quoted, all ANDed.
+
+        A prefix term whose word is in `expansions` becomes an OR of the indexed words it stands for: FTS5
+        answers `("work" OR "workshop")` several times faster than `"work"*` once snippets are asked for.
+        """
         parts = []
         for term in self.terms:
-            quoted = '"' + " ".join(term.words).replace('"', '""') + '"'
-            parts.append(quoted + ("*" if term.prefix else ""))
-        return " ".join(parts)
+            head = term.words[:-1]
+            options = (expansions or {}).get(term.words[-1]) if term.prefix else None
+            if options:
+                phrases = [_quote((*head, option)) for option in options]
+                parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
+            else:
+                parts.append(_quote(term.words) + ("*" if term.prefix else ""))
+        return " AND ".join(parts)  # explicit: FTS5 does not AND a phrase and a (group) implicitly
 
     def display_terms(self) -> tuple[str, ...]:
         """The terms as a person reads them, for messages and JSON: `sofia`, `smart mobility`, `work*`."""
         return tuple(" ".join(t.words) + ("*" if t.prefix else "") for t in self.terms)
+
+
+def _quote(words: tuple[str, ...]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
 
 
 def fold(text: str) -> str:

@@ -29,6 +29,7 @@ from newstui.store.query import Query, parse_query
 
 SCHEMA = "1"
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers: plain_text strips control characters, so these are unambiguous
+_MAX_EXPANSIONS = 40  # a prefix standing for more indexed words than this stays an FTS5 prefix query
 _BATCH = 200  # articles per transaction: progress is visible to other readers, the write lock is held briefly
 _SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -40,21 +41,28 @@ INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA}');
 """
 
 
-class IndexableArticle(Protocol):
-    """What the index needs from an article record (newstui.library.records.Article has all of it)."""
+class FileStamp(Protocol):
+    """What the index needs to decide whether to re-read a file (newstui.library.records.Article has it all;
+    its `title` and `date`, when present, are indexed too)."""
 
     @property
     def path(self) -> Path: ...
     @property
     def rel_path(self) -> str: ...
     @property
-    def title(self) -> str: ...
-    @property
-    def date(self) -> datetime | None: ...
-    @property
     def size(self) -> int: ...
     @property
     def mtime_ns(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A bare file stamp, for refreshing from a directory walk without loading the site's metadata."""
+
+    path: Path
+    rel_path: str
+    size: int
+    mtime_ns: int
 
 
 ProgressCallback = Callable[[int, int], None]
@@ -164,8 +172,8 @@ class SearchIndex:
 
     def refresh(
         self,
-        articles: Iterable[IndexableArticle],
-        read_body: Callable[[Path], str],
+        articles: Iterable[FileStamp],
+        read_body: Callable[[Path], str | tuple[FileStamp, str]],
         progress: ProgressCallback | None = None,
         cancelled: Callable[[], bool] | None = None,
         under: str = "",
@@ -174,7 +182,9 @@ class SearchIndex:
         site-relative prefix such as "_news/"): re-read only what changed, drop what is gone from that scope.
 
         `read_body(path)` returns an article's decoded body (front matter removed), e.g. the body from
-        `newstui.library.read_article`; an exception from it skips that article. `progress(done, total)` is called
+        `newstui.library.read_article`, or the whole `(article, body)` pair, whose title and date then win
+        (so `articles` may be bare file stamps: anything with path, rel_path, size and mtime_ns); an exception
+        from it skips that article. `progress(done, total)` is called
         as articles are checked; `cancelled()` returning True stops early (what was done stays committed).
         """
         items = list(articles)
@@ -203,12 +213,16 @@ class SearchIndex:
                     progress(done, total)
                 continue
             try:
-                body = plain_text(read_body(article.path))
+                read = read_body(article.path)
+                source, body = (article, read) if isinstance(read, str) else read
+                text = plain_text(body)
+                title = str(getattr(source, "title", "") or "")
+                when = getattr(source, "date", None)
+                date = when.isoformat() if isinstance(when, datetime) else ""
             except Exception:  # one unreadable article must not stop the index
                 failed += 1
                 continue
-            date = article.date.isoformat() if article.date is not None else ""
-            batch.append((rel, size, mtime_ns, article.title or "", date, body))
+            batch.append((rel, size, mtime_ns, title, date, text))
             if rel in known:
                 updated += 1
             else:
@@ -249,28 +263,64 @@ class SearchIndex:
                 self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
         return len(rel_paths)
 
+    def _expansions(self, query: Query) -> dict[str, list[str]]:
+        """Indexed words for the prefix term, when there are few enough to list (else FTS5's own prefix query)."""
+        words = [term.words[-1] for term in query.terms if term.prefix]
+        found: dict[str, list[str]] = {}
+        try:
+            with self._lock:
+                self._conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, fts, row)")
+                for word in words:
+                    rows = self._conn.execute(
+                        "SELECT term FROM temp.fts_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                        (word, _prefix_end(word), _MAX_EXPANSIONS + 1),
+                    ).fetchall()
+                    if 0 < len(rows) <= _MAX_EXPANSIONS:
+                        found[word] = [row[0] for row in rows]
+        except sqlite3.Error:
+            return {}
+        return found
+
     def search(self, text: str | Query, limit: int = 50, under: str = "") -> list[Hit]:
         """Ranked hits for what the user typed (only under the site-relative folder `under` when given); an
         empty or unsearchable query gives no hits, never an error."""
         query = parse_query(text) if isinstance(text, str) else text
         if query.empty:
             return []
-        sql = (
-            "SELECT d.rel_path, d.title, d.date, bm25(fts, 10.0, 1.0) AS rank,"
-            f" snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24), highlight(fts, 0, '{_OPEN}', '{_CLOSE}')"
-            " FROM fts JOIN docs d ON d.id = fts.rowid WHERE fts MATCH ?"
-            " AND substr(d.rel_path, 1, length(?)) = ? ORDER BY rank LIMIT ?"
-        )
+        # Rank first, then build snippets for the page of hits only: snippet() on every match of a common word
+        # would cost more than the ranking itself.
+        expression = query.match_expression(self._expansions(query))
+        if under:
+            rank_sql = (
+                "SELECT fts.rowid, bm25(fts, 10.0, 1.0) AS score FROM fts JOIN docs d ON d.id = fts.rowid"
+                " WHERE fts MATCH ? AND substr(d.rel_path, 1, length(?)) = ? ORDER BY score LIMIT ?"
+            )
+            rank_params: tuple[object, ...] = (expression, under, under, max(1, limit))
+        else:
+            rank_sql = "SELECT rowid, bm25(fts, 10.0, 1.0) AS score FROM fts WHERE fts MATCH ? ORDER BY score LIMIT ?"
+            rank_params = (expression, max(1, limit))
         try:
             with self._lock:
-                params = (query.match_expression(), under, under, max(1, limit))
-                rows = self._conn.execute(sql, params).fetchall()
+                ranked = self._conn.execute(rank_sql, rank_params).fetchall()
+                ids = [rowid for rowid, _ in ranked]
+                marks = self._conn.execute(
+                    f"SELECT rowid, snippet(fts, 1, '{_OPEN}', '{_CLOSE}', '…', 24),"
+                    f" highlight(fts, 0, '{_OPEN}', '{_CLOSE}') FROM fts"
+                    f" WHERE fts MATCH ? AND rowid IN ({','.join('?' * len(ids))})",
+                    (expression, *ids),
+                ).fetchall()
+                docs = self._conn.execute(
+                    f"SELECT id, rel_path, date FROM docs WHERE id IN ({','.join('?' * len(ids))})", ids
+                ).fetchall()
         except sqlite3.Error as exc:
             self.notices.append(f"Search failed: {exc}")
             return []
+        marked = {rowid: (snippet, title) for rowid, snippet, title in marks}
+        where = {rowid: (rel, date) for rowid, rel, date in docs}
+        rows = [(*where[i], score, *marked[i]) for i, score in ranked if i in marked and i in where]
         terms = query.display_terms()
         hits = []
-        for rel, _title, date, rank, snippet, title_marked in rows:
+        for rel, date, rank, snippet, title_marked in rows:
             snippet_text, spans, words = _mark_spans(" ".join(snippet.split()))
             title_text, title_spans, title_words = _mark_spans(title_marked)
             matched = tuple(dict.fromkeys(title_words + words))
@@ -289,6 +339,11 @@ class SearchIndex:
                 )
             )
         return hits
+
+
+def _prefix_end(word: str) -> str:
+    """The first string after every string starting with `word`, for a range scan."""
+    return word[:-1] + chr(ord(word[-1]) + 1) if ord(word[-1]) < 0x10FFFF else word + "\U0010ffff"
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -197,6 +197,43 @@ def test_any_input_gives_a_result_list(text: str) -> None:
         index.close()
 
 
+@pytest.fixture(scope="module")
+def populated(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    root = tmp_path_factory.mktemp("populated")
+    words = "workshop workshops working work sofia café naïve and or not near zeppelin"
+    articles = [
+        _write(root, f"{n}.md", f"Title {n}", " ".join(words.split()[n:] + words.split()[:n])) for n in range(8)
+    ]
+    index = SearchIndex.open(root, folder=root / "cache")
+    index.refresh(articles, _read)
+    return index
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["work", "sof", "caf", '"', "(", ")", "*", "AND", "OR", "NEAR(", "-", "^", "x:"]), max_size=6
+    ).map(" ".join)
+    | st.text(max_size=30)
+)
+def test_any_input_over_a_populated_index(populated: SearchIndex, text: str) -> None:
+    assert isinstance(populated.search(text), list)
+    assert populated.notices == [], populated.notices
+
+
+def test_prefix_stands_for_every_word_it_starts(populated: SearchIndex, tmp_path: Path) -> None:
+    assert len(populated.search("sofia wor")) == 8
+    phrase = {h.rel_path for h in populated.search('"workshops working"')}
+    assert len(phrase) == 7 and {h.rel_path for h in populated.search('"workshops working" wor')} == phrase
+    root = tmp_path / "many"
+    many = " ".join(f"zz{chr(97 + a)}{chr(97 + b)}" for a in range(8) for b in range(8))  # 64 words: no expansion
+    index = SearchIndex.open(root)
+    index.refresh([_write(root, "m.md", "Many", many), _write(root, "o.md", "Other", "nothing")], _read)
+    assert [h.rel_path for h in index.search("zz")] == ["m.md"]
+    assert [h.rel_path for h in index.search("other zz")] == []
+    assert index.notices == []
+
+
 def test_damaged_index_is_rebuilt_silently(site: tuple[Path, list[Article]]) -> None:
     root, articles = site
     path = index_path(root)
