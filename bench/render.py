@@ -87,10 +87,12 @@ def make_article(size: int, seed: int = 3) -> str:
     )
     parts = [head]
     total, n = len(head), 0
-    while total < size:
-        section = _section(rng, n) + "\n\n"
-        parts.append(section)
-        total += len(section.encode())
+    while total < size:  # block by block, so the size lands close to the target
+        for block in _section(rng, n).split("\n\n"):
+            if total >= size:
+                break
+            parts.append(block + "\n\n")
+            total += len(block.encode()) + 2
         n += 1
     return "".join(parts)
 
@@ -144,8 +146,9 @@ def _best(step: Callable[[], object], runs: int) -> float:
     return best
 
 
-async def markdown_viewer_time(body: str, cap: float | None) -> tuple[float, int, bool]:
-    """(seconds until every block of MarkdownViewer is mounted, block count, finished within the cap)."""
+async def markdown_viewer_time(body: str, cap: float | None) -> tuple[float, float, int, bool]:
+    """MarkdownViewer loading `body`: (seconds until every block is mounted, until the screen is painted after
+    that, block count, finished within the cap)."""
     from textual.app import App, ComposeResult
     from textual.widgets import Markdown, MarkdownViewer
 
@@ -169,10 +172,11 @@ async def markdown_viewer_time(body: str, cap: float | None) -> tuple[float, int
             finished = True
         except TimeoutError:
             finished = False
+        mounted = time.perf_counter() - start
         await pilot.pause()
-        elapsed = time.perf_counter() - start
+        painted = time.perf_counter() - start
         blocks = len(app.query("MarkdownBlock"))
-    return elapsed, blocks, finished
+    return mounted, painted, blocks, finished
 
 
 def peak_rss_mb(path: Path) -> float:
@@ -223,11 +227,12 @@ def main() -> int:
             from newstui.library import read_article
 
             _article, body = read_article(path)
-            viewer, blocks, finished = asyncio.run(markdown_viewer_time(body, cap))
+            viewer, painted, blocks, finished = asyncio.run(markdown_viewer_time(body, cap))
             bound = "" if finished else ">"
             print(f"  MarkdownViewer        {bound}{viewer * 1000:7.0f} ms   ({blocks} blocks mounted)")
+            print(f"  MarkdownViewer paint  {bound}{painted * 1000:7.0f} ms   (first paint after mounting)")
             ratio_first, ratio_full = viewer / first, viewer / full
-            line = f"  ratio                 {bound}{ratio_first:.0f}x (first screen), {bound}{ratio_full:.0f}x (full)"
+            line = f"  ratio (mounted)       {bound}{ratio_first:.0f}x (first screen), {bound}{ratio_full:.0f}x (full)"
             if label != "5 KB":
                 ok_ratio = ratio_first >= RATIO_TARGET
                 failures += not ok_ratio

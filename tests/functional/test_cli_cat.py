@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 import newstui.cli.commands  # noqa: F401  (registers the subcommands)
@@ -308,3 +310,16 @@ def test_on_a_terminal_colour_and_width_come_from_the_terminal(tmp_path: Path) -
     assert max(cell_len(line) for line in lines) <= 50 and max(cell_len(line) for line in lines) > 40
     plain = _on_a_terminal(["cat", str(path)], {**env, "NO_COLOR": "1"})
     assert "\x1b" not in plain and "Terminal" in plain
+
+
+_MARKDOWNISH = st.text(
+    alphabet=st.sampled_from(list("ab cd\n\n*_[]()!#>-|`~{}%<>:=\"'/.1\t漢字😀\u0301\x1b\x07\u202e")), max_size=300
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(text=_MARKDOWNISH, width=st.integers(min_value=20, max_value=120))
+def test_any_markdownish_text_parses_and_renders_within_width(text: str, width: int) -> None:
+    rendered = render_document(parse_document(text), width)
+    assert all(cell_len(line) <= width for line in rendered.plain)
+    assert not any(bad in seg.text for line in rendered.lines for seg in line for bad in ("\x1b", "\x07", "\u202e"))
