@@ -7,6 +7,7 @@ comments vanish; text outside any element (`<!-- more -->The week began…`) is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import TypeGuard
@@ -16,6 +17,7 @@ from newstui.document.inline import DROP_TAGS, MEDIA_TAGS, STYLE_TAGS, Inline
 from newstui.document.model import Block, Span
 
 MAX_DEPTH = 40
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 VOID = {"br", "img", "hr", "input", "source", "meta", "link", "wbr", "embed", "area", "col", "param", "track"}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = {
@@ -119,7 +121,7 @@ def text_of(node: Node | str) -> str:
             parts.append(item)
         else:
             stack.extend(reversed(item.children))
-    return " ".join("".join(parts).split())
+    return _HTML_SPACE.sub(" ", "".join(parts)).strip(" ")
 
 
 def _is_blank(item: Node | str) -> bool:
@@ -317,15 +319,8 @@ def _has(item: Node | str, tag: str) -> bool:
 
 
 def _collapse(text: str) -> str:
-    """HTML whitespace: any run of spaces and newlines reads as one space."""
-    if not text:
-        return ""
-    collapsed = " ".join(text.split())
-    if text[0].isspace():
-        collapsed = " " + collapsed
-    if text[-1].isspace() and collapsed != " ":
-        collapsed += " "
-    return collapsed
+    """HTML whitespace: any run of ASCII spaces and newlines reads as one space (a no-break space stays)."""
+    return _HTML_SPACE.sub(" ", text)
 
 
 def _squeeze(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -285,6 +285,8 @@ def lenient_link(state: StateInline, silent: bool) -> bool:
     if not image and src[start] != "[":
         return False
     label_open = start + 1 if image else start
+    if src.find("](", label_open, maximum) < 0:  # cheap refusal: long runs of "[" stay linear-ish
+        return False
     label_end = state.md.helpers.parseLinkLabel(state, label_open, not image)
     if label_end < 0 or label_end + 1 >= maximum or src[label_end + 1] != "(":
         return False

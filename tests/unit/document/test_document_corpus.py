@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstui.document import first_screen, parse_document
+from newstui.document.model import Document
 from newstui.library import load_site, read_article
 from newstui.library.records import Problem
 from tests.conftest import CORPORA, CORPUS, need
@@ -37,7 +38,7 @@ def test_jekyll_liquid_constructs_in_real_posts() -> None:
     site = load_site(need(CORPUS / "jekyll-docs"))
     by_name = {a.path.name: a for a in site.articles}
 
-    def doc(name: str):
+    def doc(name: str) -> Document:
         article, body = read_article(by_name[name].path, site)
         return parse_document(body, site=site, article=article)
 

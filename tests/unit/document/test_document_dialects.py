@@ -116,7 +116,8 @@ def test_liquid_include_with_an_image_is_an_image(tag: str) -> None:
 
 def test_liquid_include_without_image_and_other_tags_vanish() -> None:
     doc = parse(
-        "{% include note.html %}\n\n{% assign x = 1 %}\n{% if x %}Shown when x{% endif %}.\n\n{% for a in b %}\nLoop body\n{% endfor %}"
+        "{% include note.html %}\n\n{% assign x = 1 %}\n{% if x %}Shown when x{% endif %}.\n\n"
+        "{% for a in b %}\nLoop body\n{% endfor %}"
     )
     assert all_text(doc) == "Shown when x.\nLoop body"
     _clean(doc)
@@ -124,7 +125,8 @@ def test_liquid_include_without_image_and_other_tags_vanish() -> None:
 
 def test_liquid_raw_keeps_templates_literally() -> None:
     doc = parse(
-        "{% raw %}\nLiteral {{ site.title }} text\n{% endraw %}\n\nInline {% raw %}`{{ page.content }}`{% endraw %} and {% raw %}{{ x }}{% endraw %}."
+        "{% raw %}\nLiteral {{ site.title }} text\n{% endraw %}\n\n"
+        "Inline {% raw %}`{{ page.content }}`{% endraw %} and {% raw %}{{ x }}{% endraw %}."
     )
     text = all_text(doc)
     assert "Literal {{ site.title }} text" in text
