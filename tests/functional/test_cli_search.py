@@ -106,7 +106,14 @@ def test_an_edited_article_is_found_by_its_new_words(site: Path) -> None:
 def test_missing_path_is_a_one_line_error_in_a_real_process(tmp_path: Path) -> None:
     missing = tmp_path / "nope"
     result = subprocess.run(
-        [sys.executable, "-c", "from newstui.cli import main; main()", "search", "tram", str(missing)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from newstui.cli import main; sys.exit(main())",
+            "search",
+            "tram",
+            str(missing),
+        ],
         capture_output=True,
         text=True,
         env=os.environ.copy(),
@@ -119,7 +126,14 @@ def test_missing_path_is_a_one_line_error_in_a_real_process(tmp_path: Path) -> N
 
 def test_search_as_a_real_process(site: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "from newstui.cli import main; main()", "search", "tram line", str(site)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from newstui.cli import main; sys.exit(main())",
+            "search",
+            "tram line",
+            str(site),
+        ],
         capture_output=True,
         text=True,
         env=os.environ.copy(),
