@@ -308,8 +308,12 @@ def test_on_a_terminal_colour_and_width_come_from_the_terminal(tmp_path: Path) -
     assert "\x1b[" in shown
     lines = SGR.sub("", shown).splitlines()
     assert max(cell_len(line) for line in lines) <= 50 and max(cell_len(line) for line in lines) > 40
-    plain = _on_a_terminal(["cat", str(path)], {**env, "NO_COLOR": "1"})
-    assert "\x1b" not in plain and "Terminal" in plain
+    for switch in (["--no-color"], []):  # NO_COLOR or --no-color: attributes only, never a colour
+        env_now = {**env, "NO_COLOR": "1"} if not switch else env
+        shown = _on_a_terminal(["cat", str(path), *switch], env_now)
+        codes = {code for params in re.findall(r"\x1b\[([0-9;]*)m", shown) for code in params.split(";") if code}
+        assert codes and codes <= {"0", "1", "2", "3", "4", "7", "9"}, codes
+        assert "Terminal" in SGR.sub("", shown)
 
 
 _MARKDOWNISH = st.text(

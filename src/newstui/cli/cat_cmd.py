@@ -24,7 +24,11 @@ DEFAULT_WIDTH = 80
 
 
 def want_color(flag: bool | None, stream_is_tty: bool) -> bool:
-    """--color/--no-color win; otherwise colour only on a terminal, never with NO_COLOR set or TERM=dumb."""
+    """--color/--no-color win; otherwise colour only on a terminal, never with NO_COLOR set or TERM=dumb.
+
+    Without colour, a terminal still gets bold, italic and underline (NO_COLOR forbids only colour); a pipe or
+    file gets plain text.
+    """
     if flag is not None:
         return flag
     if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
@@ -67,6 +71,8 @@ def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -
     tty = sys.stdout.isatty()
     use_color = want_color(color, tty)
     columns = width or default_width(tty)
+    # on a terminal without colour, bold, italic and underline still mark the text (not on a dumb one)
+    styled = use_color or (tty and os.environ.get("TERM") != "dumb")
     theme = default_theme(color=use_color)
     system = color_system()
     sites: dict[Path, Site] = {}
@@ -75,9 +81,9 @@ def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -
         rendered = render_document(doc, columns, theme=theme, site_root=site_root)
         if number:
             rule = "─" * rendered.width
-            click.echo(f"\n\x1b[2m{rule}\x1b[0m\n" if use_color else f"\n{rule}\n", color=use_color)
-        text = to_ansi(rendered, color_system=system) if use_color else to_plain(rendered)
-        click.echo(text, nl=False, color=use_color)
+            click.echo(f"\n\x1b[2m{rule}\x1b[0m\n" if styled else f"\n{rule}\n", color=styled)
+        text = to_ansi(rendered, color_system=system) if styled else to_plain(rendered)
+        click.echo(text, nl=False, color=styled)
 
 
 def _document(path: Path, name: str, sites: dict[Path, Site]) -> tuple[Document, Path]:

@@ -70,7 +70,7 @@ class ArticleLayout:
         return self.done
 
     def rendered(self) -> RenderedArticle:
-        """What has been laid out so far (`complete` says whether that is the whole article)."""
+        """What has been laid out so far (`complete`: the whole article, from a whole Document, is there)."""
         return RenderedArticle(
             width=self.width,
             lines=tuple(self._lines),
@@ -78,7 +78,7 @@ class ArticleLayout:
             target_spans=tuple(self._spans),
             anchors=dict(self._anchors),
             headings=tuple(self._headings),
-            complete=self.done,
+            complete=self.done and getattr(self.doc, "complete", True),
         )
 
     def _add(self, lines: list[Line]) -> None:

@@ -17,6 +17,8 @@ from rich.segment import Segment
 from rich.style import Style
 
 _ONE_CELL: dict[str, bool] = {}
+# CJK punctuation that must not begin a line (kinsoku): the break moves before the character in front of it
+_NO_LINE_START = frozenset("、。，．：；！？）］｝」』】〕〉》・ー～ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 _JOINERS = frozenset("\u200d\ufe0f")
 
 
@@ -171,6 +173,8 @@ def _break_at(text: str, measure: _Measure, start: int, end: int, words: bool) -
     space = text.rfind(" ", start + 1, end + 1)
     if not measure.single:
         for k in range(end, max(space, start), -1):  # a break beside a wide character is closer
+            if text[k : k + 1] in _NO_LINE_START:
+                continue
             if measure.boundary[k] and (measure.wide[k] or (k > 0 and _wide_before(measure, k))):
                 return k, k + (text[k : k + 1] == " ")
     if space > start:

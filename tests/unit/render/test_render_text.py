@@ -136,3 +136,11 @@ def test_any_text_renders_within_width(text: str, width: int) -> None:
     rendered = render_document(doc(para(text), title=text[:40]), width)
     assert widest(rendered) <= width
     assert not any(c in line for line in rendered.plain for c in "\x1b\x07\x9b")
+
+
+def test_cjk_closing_punctuation_never_starts_a_line() -> None:
+    text = "日本語のテキストはスペースがありません。これは長い文です。" * 3
+    for width in range(16, 40):
+        rendered = render_document(doc(para(text)), width)
+        assert not any(line[:1] in "。、" for line in rendered.plain), width
+        assert widest(rendered) <= width
