@@ -75,20 +75,6 @@ class Line:
             self.add(" " * (width - self.width), style, cells=width - self.width)
 
 
-def prefixed(prefix: list[tuple[str, Style | None]], line: Line, prefix_target: int | None = None) -> Line:
-    """A new line: `prefix` pieces, then `line`, with the line's target spans shifted right."""
-    out = Line()
-    for text, style in prefix:
-        out.add(text, style, prefix_target)
-    shift = out.width
-    out.segments.extend(line.segments)
-    out.text += line.text
-    out.width += line.width
-    out.targets.extend((t, s + shift, e + shift) for t, s, e in line.targets)
-    out.anchor, out.heading = line.anchor, line.heading
-    return out
-
-
 def append(line: Line, other: Line) -> None:
     """Append `other` to `line` in place, shifting its target spans."""
     shift = line.width
@@ -270,7 +256,3 @@ def _emit(runs: list[Run], starts: list[int], text: str, measure: _Measure, a: i
         i += 1
     width = measure.cells(a, b) if measure.single else cell_len(text[a:b])
     return Line(segments, text[a:b], width, targets)
-
-
-def blank() -> Line:
-    return Line()
