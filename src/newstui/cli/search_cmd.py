@@ -9,11 +9,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from newstui.cli import cli, fail
 from newstui.safetext import clean
+
+if TYPE_CHECKING:
+    from newstui.store import SearchIndex
 
 
 def default_path() -> Path:
@@ -40,6 +44,29 @@ def _relative(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
 
 
+def refreshed_index(target: Path) -> tuple[SearchIndex, str]:
+    """The index of `target`'s site, brought up to date, and the folder prefix to search under.
+
+    A directory walk (names, sizes, mtimes) is all a warm index needs: an article's metadata and body are read
+    only when its file changed, so a large site answers in a fraction of the time loading it would take.
+    Raises OSError when `target` cannot be listed.
+    """
+    from newstui.library import read_article, site_for, site_root_of
+    from newstui.library.discovery import discover
+    from newstui.library.siteconfig import read_config
+    from newstui.store import SearchIndex, Stamp
+
+    target = target.expanduser().resolve()
+    root = site_root_of(target)
+    site = site_for(root)
+    files, _problems = discover(target if target.is_dir() else root, root, read_config(root).exclude)
+    stamps = [Stamp(f.path, _relative(f.path, root), f.size, f.mtime_ns) for f in files]
+    under = scope_of(target, root)
+    index = SearchIndex.open(root)
+    index.refresh(stamps, lambda p: read_article(p, site), under=under)
+    return index, under
+
+
 @cli.command("search")
 @click.argument("query")
 @click.argument("path", required=False)
@@ -47,27 +74,14 @@ def _relative(path: Path, root: Path) -> str:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="At most this many.")
 def search_command(query: str, path: str | None, as_json: bool, limit: int) -> None:
     """Search the full text of every article under PATH (ranked; every word must match; "quoted phrases")."""
-    from newstui.library import read_article, site_for, site_root_of
-    from newstui.library.discovery import discover
-    from newstui.library.siteconfig import read_config
-    from newstui.store import SearchIndex, Stamp
-
     target = Path(path) if path else default_path()
     if not target.exists():
         fail(f"no such file or folder: {target}")
-    target = target.expanduser().resolve()
-    # A directory walk (names, sizes, mtimes) is all a warm index needs: the articles' metadata is read only
-    # for files that changed, so a large site answers in a fraction of what loading it would take.
     try:
-        root = site_root_of(target)
-        site = site_for(root)
-        files, _problems = discover(target if target.is_dir() else root, root, read_config(root).exclude)
+        index, under = refreshed_index(target)
     except OSError as exc:
         fail(f"cannot read {target}: {exc.strerror or exc}")
-    stamps = [Stamp(f.path, _relative(f.path, root), f.size, f.mtime_ns) for f in files]
-    under = scope_of(target, root)
-    with SearchIndex.open(root) as index:
-        index.refresh(stamps, lambda p: read_article(p, site), under=under)
+    with index:
         hits = index.search(query, limit=limit, under=under)
         notices = list(index.notices)
     for notice in notices:
