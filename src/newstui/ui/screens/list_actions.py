@@ -15,6 +15,7 @@ from newstui.library.records import Article, Site
 from newstui.ui.listing import Facet, Listing, SortOrder, next_sort
 from newstui.ui.screens.pickers import FacetPicker
 from newstui.ui.state import Marks
+from newstui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from newstui.ui.widgets.article_list import ArticleList
@@ -149,7 +150,9 @@ class ListActions(Screen[None]):
             self.facet = Facet()
         self.show_article(article)
         self.refilter(keep=article)
-        highlight = getattr(self.query_one("#reader"), "highlight_terms", None)
-        if callable(highlight) and terms:
-            highlight(terms)
-        self.query_one("#reader").focus()
+        # The reader's find highlights one word at a time: the best-matched one, and n / N step through it.
+        words = [term.rstrip("*") for term in terms if term.strip("*")]
+        reader = self.query_one("#reader", ArticleView)
+        if words:
+            reader.find_text(words[0])
+        reader.focus()

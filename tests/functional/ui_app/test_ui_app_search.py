@@ -1,0 +1,72 @@
+"""`S`: full-text search from the list, over the real site, and read marks that survive a restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newstui.ui.app import NewsApp
+from newstui.ui.screens import reading
+from newstui.ui.screens.search import SearchScreen
+from newstui.ui.widgets.article_view import ArticleView
+from tests.conftest import SMARTTOGETHER, need
+from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+
+
+@pytest.fixture(autouse=True)
+def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "READ_AFTER", 60.0)
+
+
+async def test_search_finds_body_text_and_opens_the_hit() -> None:
+    app = app_for(need(SMARTTOGETHER))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("S")
+        assert isinstance(app.screen, SearchScreen)
+        search = app.screen
+        await wait_for(pilot, lambda: search.keeper.finished, timeout=30)
+        # Words of the reference article's body, not of its title.
+        await pilot.press(*"geothermal Burgas")
+        await wait_for(pilot, lambda: bool(search.hits))
+        assert search.hits[0].title == "Workshop Outcomes from Sofia, Bulgaria"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.current is not None and screen.current.title == "Workshop Outcomes from Sofia, Bulgaria"
+        assert isinstance(app.focused, ArticleView)
+        assert screen.article_list.selected == screen.current
+        assert screen.reader.find_query.lower() in ("geothermal", "burgas")  # the matched word is highlighted
+        assert screen.reader.matches and screen.reader.current_match is not None
+
+
+async def test_search_with_nothing_found_and_esc(tmp_path: Path) -> None:
+    app = app_for(make_site(tmp_path / "site"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        before = screen.current
+        await pilot.press("S")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"basin")  # in the festival article's body only
+        await wait_for(pilot, lambda: search.keeper.finished and len(search.hits) == 1)
+        await pilot.press("backspace", *"xx")
+        await wait_for(pilot, lambda: not search.hits)
+        await pilot.press("escape")
+        assert app.screen is screen and screen.current == before
+
+
+async def test_read_and_starred_survive_a_restart(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    app = NewsApp(site)  # the real state store, in the test's data folder
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        first, second = screen.article_list.rows[:2]
+        await pilot.press("m", "j", "asterisk")
+        await pilot.press("q")
+    app = NewsApp(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.marks.is_read(first) and not screen.marks.is_starred(first)
+        assert screen.marks.is_starred(second) and not screen.marks.is_read(second)
+        assert "3 unread" in screen.sub_title
