@@ -125,3 +125,17 @@ async def test_big_article_shows_its_first_screen_and_G_reaches_the_end() -> Non
         # Tab from the end picks a link on screen, not the first one of the article.
         await pilot.press("shift+tab")
         assert view.highlighted is not None and view.highlighted.index == len(document.targets) - 1
+
+
+async def test_switching_to_a_light_theme_restyles_the_text_in_place() -> None:
+    app = ReaderApp(sample_document(filler=8))
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        await pilot.pause()
+        view.scroll_to_line(40)
+        before = view.rendered
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert view.rendered is not before and view.rendered.plain == before.plain
+        assert view.rendered.lines != before.lines, "colours follow the light theme"
+        assert view.scroll_y == 40
