@@ -106,6 +106,8 @@ class BlockRenderer:
         """Whether two neighbouring blocks go without a blank line between them."""
         if previous.kind in _BOXED and block.kind in _BOXED:
             return True  # consecutive images: separate boxes, one under the other
+        if previous.kind in ("term", "definition") and block.kind == "definition":
+            return True  # a term and its definitions read as one entry
         return tight and (previous.kind in ("list", "paragraph") and block.kind in ("list", "paragraph"))
 
     def block(self, block: Block, width: int, base: Style | None = None) -> list[Line]:
