@@ -75,3 +75,18 @@ async def test_typing_shows_no_matches_and_moves_nothing() -> None:
         await pilot.pause()
         assert view.matches == [] and round(view.scroll_y) == 0
         assert str(app.screen.query_one(FindBar).query_one(".find-status").render()) == "no matches"
+
+
+async def test_find_text_from_the_app_opens_the_bar_and_n_continues() -> None:
+    """The app finds a search hit's word for the reader; n then goes to the next occurrence."""
+    app = ReaderApp(sample_document(filler=8))
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.view
+        lines = needle_lines(view)
+        view.find_text("needle")
+        await pilot.pause()
+        bar = app.screen.query_one(FindBar)
+        assert bar.display and bar.query_text == "needle" and view.has_focus
+        assert current_line(view) == lines[0] and in_view(view, lines[0])
+        await pilot.press("n")
+        assert current_line(view) == lines[1]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.scroll_view import ScrollView
+from textual.widgets import Input
 from textual.widget import AwaitMount
 
 from newstui.safetext import clean
@@ -106,6 +107,13 @@ class FindMixin(_Base):
     # Findable protocol, driven by the FindBar ----------------------------------------------------------------
 
     def find_text(self, query: str) -> None:
+        """Find `query` and show its first match from the view's top on; opens the bar (unfocused) with the
+        query in it when called from outside, so n / N continue from there."""
+        if not self._find_bar_open:
+            self._open_bar()
+            if self._find_bar is not None and self._find_bar.input.value != query:
+                with self._find_bar.input.prevent(Input.Changed):
+                    self._find_bar.input.value = query
         self._search(query)
         self._show_current()
 
