@@ -53,15 +53,18 @@ class ArticleState:
 
 
 def content_hash(path: Path) -> str:
-    """Hash of the file's bytes ("" when unreadable): the identity that survives a rename or a move."""
+    """`<size>:<sha256 prefix>` of the file's bytes ("" when unreadable): the identity that survives a rename or
+    a move. The size in front lets a lookup rule out most files with a stat instead of a read."""
     digest = hashlib.sha256()
+    size = 0
     try:
         with open(path, "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
+                size += len(chunk)
     except OSError:
         return ""
-    return digest.hexdigest()[:32]
+    return f"{size}:{digest.hexdigest()[:32]}"
 
 
 def _key(article: ArticleRef) -> str:
@@ -83,6 +86,8 @@ class StateStore:
         self.persistent = persistent  # False: marks live in memory only (see notices)
         self.notices = notices
         self._orphans: dict[str, str] = {}  # hash -> path of rows whose file is gone
+        self._orphan_sizes: set[str] = set()
+        self._unclaimed: set[str] = set()  # paths already found to match no orphan
         self.rescan()
 
     @classmethod
@@ -138,6 +143,8 @@ class StateStore:
         except sqlite3.Error:
             rows = []
         self._orphans = {digest: path for path, digest in rows if not os.path.exists(path)}
+        self._orphan_sizes = {digest.partition(":")[0] for digest in self._orphans}
+        self._unclaimed = set()
 
     # Reading
 
@@ -203,9 +210,16 @@ class StateStore:
 
     def _claim(self, key: str) -> tuple[int, int] | None:
         """If the file at `key` has the content of a file that is gone, move that file's row to `key`."""
-        digest = content_hash(Path(key))
+        if key in self._unclaimed:
+            return None
+        try:
+            size = str(os.stat(key).st_size)
+        except OSError:
+            size = ""
+        digest = content_hash(Path(key)) if size in self._orphan_sizes else ""
         old = self._orphans.get(digest) if digest else None
         if old is None:
+            self._unclaimed.add(key)
             return None
         del self._orphans[digest]
         self._write([("UPDATE OR REPLACE articles SET path = ? WHERE path = ?", (key, old))])

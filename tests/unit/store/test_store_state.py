@@ -211,3 +211,28 @@ def test_disk_refusing_a_write_mid_session_switches_to_memory(site: list[Article
     assert not store.persistent
     assert any("disk is full" in n for n in store.notices)
     assert store.is_starred(site[1]) and store.is_read(site[0])
+
+
+def test_looking_up_unmarked_articles_reads_files_only_when_a_rename_is_possible(
+    site: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newstui.store.state as state_module
+
+    store = StateStore.open()
+    store.set_read(site[0])
+    reads: list[Path] = []
+    real = state_module.content_hash
+    monkeypatch.setattr(state_module, "content_hash", lambda path: reads.append(path) or real(path))
+
+    store.states(site)  # nothing gone: no file is read
+    assert reads == []
+    site[0].path.unlink()
+    big = site[0].path.with_name("big.md")
+    big.write_text("x" * 5000, encoding="utf-8")
+    store.rescan()
+    store.states([*site[1:], _article(big)])
+    assert big not in reads  # a different size cannot be the same content: ruled out by a stat
+    assert len(reads) == 4  # same size as the gone file: hashed once each
+    reads.clear()
+    store.states(site[1:])
+    assert reads == []  # and not again
