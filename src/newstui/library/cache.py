@@ -19,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from newstui.library.metadata import missing_image
 from newstui.library.records import Article, Problem
 
 SCHEMA = 1
@@ -143,8 +144,19 @@ def dumps(article: Article) -> str:
 
 
 def loads(path: Path, data: str) -> Article:
-    """The article stored by `dumps`; raises ValueError, IndexError or TypeError on a damaged row."""
+    """The article stored by `dumps`; raises ValueError, IndexError or TypeError on a damaged row.
+
+    A stored "missing hero image" problem is checked against the disk again (the image may have been added
+    since, or a present one deleted): the cache is keyed by the article file, not by its image.
+    """
     row = json.loads(data)
+    problems = tuple(Problem(kind, message, line) for kind, message, line in row[13])
+    if row[8] is not None:
+        missing = not os.path.exists(row[8])
+        if missing != any(p.kind == "missing-image" for p in problems):
+            problems = tuple(p for p in problems if p.kind != "missing-image")
+            if missing:
+                problems += (missing_image(row[7]),)
     return Article(
         path=path,
         rel_path=row[0],
@@ -160,7 +172,7 @@ def loads(path: Path, data: str) -> Article:
         excerpt=row[10],
         language=row[11],
         permalink=row[12],
-        problems=tuple(Problem(kind, message, line) for kind, message, line in row[13]),
+        problems=problems,
         size=row[14],
         mtime_ns=row[15],
         aliases=tuple(row[16]),

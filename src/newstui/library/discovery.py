@@ -16,6 +16,7 @@ from pathlib import Path
 from newstui.library.records import Problem
 
 ARTICLE_SUFFIXES = frozenset((".md", ".markdown", ".mdown", ".mkd"))
+_SUFFIX_TUPLE = tuple(ARTICLE_SUFFIXES)
 SKIPPED = frozenset(("_site", "public", "node_modules", "vendor", "_layouts", "_includes", "_data", "_sass"))
 
 
@@ -30,7 +31,7 @@ class Found:
 
 def is_article_name(name: str) -> bool:
     """True for a Markdown file name newstui lists (`.md`, `.markdown`, `.mdown`, `.mkd`, any case)."""
-    return os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES and not name.startswith(".")
+    return name.lower().endswith(_SUFFIX_TUPLE) and not name.startswith(".")
 
 
 def discover(start: Path, root: Path, exclude: tuple[str, ...] = ()) -> tuple[list[Found], list[Problem]]:

@@ -57,6 +57,7 @@ _UNSHELTER = re.compile("[\U000f0021-\U000f007e]")
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&{}~]")
 _SOURCE_LIMIT = 3 * EXCERPT_LIMIT
+_SCAN_PREFIX = 8192
 
 
 def excerpt_from(meta_text: object, body: str) -> str:
@@ -69,11 +70,22 @@ def excerpt_from(meta_text: object, body: str) -> str:
         text = " ".join(p for p in paragraphs if p)
         if text:
             return _limit(text)
-    for paragraph in _paragraphs(body):
-        text = plain(paragraph)
-        if text:
-            return _limit(text)
+    for part in _prefix_then_whole(body):
+        for paragraph in _paragraphs(part):
+            text = plain(paragraph)
+            if text:
+                return _limit(text)
     return ""
+
+
+def _prefix_then_whole(body: str) -> Iterator[str]:
+    """The first few KB (whole lines), where the first paragraph nearly always is; the rest only if needed."""
+    if len(body) <= _SCAN_PREFIX:
+        yield body
+        return
+    cut = body.rfind("\n", 0, _SCAN_PREFIX)
+    yield body[: cut if cut > 0 else _SCAN_PREFIX]
+    yield body
 
 
 def first_heading(body: str) -> str:
@@ -158,15 +170,8 @@ def _flush(block: list[str]) -> Iterator[str]:
 
 
 def _lines(text: str) -> Iterator[str]:
-    """Lines one at a time, so a scan that stops early never splits a 1 MB body."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
+    """Lines one at a time (split on "\n" only, as the decoder normalised line ends)."""
+    return iter(text.split("\n"))
 
 
 def _limit(text: str) -> str:

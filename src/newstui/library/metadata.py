@@ -78,6 +78,11 @@ def build_article(
     )
 
 
+def missing_image(raw: str) -> Problem:
+    """The problem recorded when a hero image's local file is not there."""
+    return Problem("missing-image", f"hero image not found: {raw}")
+
+
 def readable_name(path: Path) -> str:
     """A title from a file name: `2017-07-27-Workshop-Outcomes_Sofia.md` -> `Workshop Outcomes Sofia`."""
     stem = path.parent.name if path.stem in ("index", "_index") and path.parent.name else path.stem
@@ -141,7 +146,7 @@ def _image(
         return raw, None, where.dest
     if where.scheme == "file" and where.local_path is not None:
         if not where.exists:
-            problems.append(Problem("missing-image", f"hero image not found: {raw}"))
+            problems.append(missing_image(raw))
         return raw, where.local_path, None
     return raw, None, None
 

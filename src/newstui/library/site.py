@@ -6,7 +6,6 @@ cache cannot answer, and the reader uses it to show one article, so both always 
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 
@@ -100,7 +99,7 @@ def _articles(
         row = rows.get(key)
         if row is not None and row[:3] == (found.size, found.mtime_ns, context):
             try:
-                articles.append(_recheck_image(loads(found.path, row[3])))
+                articles.append(loads(found.path, row[3]))
                 continue
             except (ValueError, TypeError, IndexError):
                 pass  # a damaged row: read the file again
@@ -115,21 +114,10 @@ def _articles(
     return articles + fresh, fresh
 
 
-def _recheck_image(article: Article) -> Article:
-    """A cached "missing hero image" may have been fixed since (or a present one deleted): look again."""
-    if article.image_path is None:
-        return article
-    missing = not article.image_path.exists()
-    flagged = any(p.kind == "missing-image" for p in article.problems)
-    if missing == flagged:
-        return article
-    problems = tuple(p for p in article.problems if p.kind != "missing-image")
-    if missing:
-        problems += (Problem("missing-image", f"hero image not found: {article.image}"),)
-    return dataclasses.replace(article, problems=problems)
-
-
 def _relative(path: Path, root: Path) -> str:
+    text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(prefix):  # the common case, without building Path objects
+        return text[len(prefix) :].replace(os.sep, "/")
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

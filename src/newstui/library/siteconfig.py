@@ -12,7 +12,7 @@ import hashlib
 import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,7 +42,7 @@ class SiteConfig:
     problems: tuple[Problem, ...] = ()
     signature: str = ""
 
-    @property
+    @cached_property
     def content_dir(self) -> Path:
         """Where Hugo and Zola keep pages; URLs are relative to it."""
         content = self.root / "content"
