@@ -59,6 +59,8 @@ class Context:
         self._targets: list[Target | None] = []
         self.outline: list[Heading] = []
         self._slugs: set[str] = set()
+        self._slug_next: dict[str, int] = {}
+        self._resolved: dict[str, Resolved] = {}  # an article repeating a destination stats the disk once
         self.problems: list[Problem] = []
 
     # ------------------------------------------------------------ targets
@@ -115,6 +117,13 @@ class Context:
 
     def resolve(self, raw: str) -> Resolved:
         """The guide's resolution, plus the links only templates can express: post_url, link, ref, `@/`."""
+        found = self._resolved.get(raw)
+        if found is None:
+            found = self._resolve(raw)
+            self._resolved[raw] = found
+        return found
+
+    def _resolve(self, raw: str) -> Resolved:
         head, fragment = raw, ""
         if raw.startswith(("{{<", "{{%", "{%")):
             tag = scan(raw, 0, len(raw))
@@ -185,11 +194,12 @@ class Context:
 
     def heading_anchor(self, level: int, text: str, explicit: str | None) -> str:
         """A unique anchor for a heading (its IAL or HTML id when given), recorded in the outline."""
-        anchor = explicit or slugify(text)
-        base, n = anchor, 1
-        while anchor in self._slugs:
+        anchor = base = explicit or slugify(text)
+        n = self._slug_next.get(base, 1)
+        while anchor in self._slugs:  # "intro", "intro-1", "intro-2"… counting on from the last one given
             anchor = f"{base}-{n}"
             n += 1
+        self._slug_next[base] = n
         self._slugs.add(anchor)
         self.outline.append(Heading(level=level, text=" ".join(text.split()), anchor=anchor))
         return anchor

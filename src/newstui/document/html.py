@@ -101,7 +101,11 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.dropping:
-            self.stack[-1].children.append(data)
+            children = self.stack[-1].children
+            if children and isinstance(children[-1], str):  # the parser may deliver one text in pieces
+                children[-1] += data
+            else:
+                children.append(data)
 
 
 def parse_tree(html: str) -> Node:
@@ -150,7 +154,7 @@ class HtmlConverter:
                 if top and child.strip():
                     self.markdown_inline(child, inline)
                 else:
-                    inline.text(_collapse(child))
+                    inline.template_text(_collapse(child))
                 continue
             if child.tag not in BLOCK_TAGS:
                 self.inline_of(child, inline)
@@ -229,7 +233,7 @@ class HtmlConverter:
     def inline_of(self, node: Node | str, inline: Inline) -> None:
         """Inline content of an element; nesting is bounded by the tree's depth cap."""
         if isinstance(node, str):
-            inline.text(_collapse(node))
+            inline.template_text(_collapse(node))
             return
         inline.start_tag(node.tag, node.attrs)
         if node.tag not in VOID:

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from newstui.document.context import Context
 from newstui.document.model import Block, Span
+from newstui.document.tags import meaning, parse_ial, scan
 
 STYLE_TAGS = {
     "b": "bold",
@@ -91,41 +92,55 @@ class Inline:
         self.drop = 0  # inside <script>/<style>: text is dropped
         self.ids: list[str] = []  # ids from kramdown IALs / header ids met in this content
         self._media_open = False
+        self._styles: frozenset[str] = frozenset()
+        self._linked: frozenset[str] = frozenset({"link"})
+        self._link: tuple[int, list[str], str] | None = None
 
     # ------------------------------------------------------------ feeding
 
     def text(self, text: str) -> None:
+        """Called for every text token of the article: kept cheap (styles and current link are cached)."""
         if not text or self.drop:
             return
-        link = next((entry for entry in reversed(self.links) if entry is not None), None)
-        styles = frozenset(self.styles)
-        target = None
-        if link is not None:
-            link[1].append(text)
-            styles = styles | {"link"}
-            target = link[0]
-        last = self.items[-1] if self.items else None
-        if isinstance(last, _Run) and last.styles == styles and last.target == target:
-            last.parts.append(text)
+        link = self._link
+        if link is None:
+            styles, target = self._styles, None
         else:
-            self.items.append(_Run(text, styles, target))
+            link[1].append(text)
+            styles, target = self._linked, link[0]
+        items = self.items
+        if items:
+            last = items[-1]
+            if last.__class__ is _Run and last.target == target and last.styles == styles:
+                last.parts.append(text)
+                return
+        items.append(_Run(text, styles, target))
+
+    def _restyle(self) -> None:
+        self._styles = frozenset(self.styles)
+        self._linked = self._styles | {"link"}
+        self._link = next((entry for entry in reversed(self.links) if entry is not None), None)
 
     def push_style(self, style: str) -> None:
         self.styles.append(style)
+        self._restyle()
 
     def pop_style(self, style: str) -> None:
         for i in range(len(self.styles) - 1, -1, -1):
             if self.styles[i] == style:
                 del self.styles[i]
-                return
+                break
+        self._restyle()
 
     def open_link(self, raw: str | None) -> None:
         self.links.append((self.ctx.reserve(), [], raw) if raw is not None else None)
+        self._restyle()
 
     def close_link(self) -> None:
         if not self.links:
             return
         entry = self.links.pop()
+        self._restyle()
         if entry is not None:
             index, parts, raw = entry
             self.ctx.fill(index, "link", "".join(parts), raw)
@@ -148,6 +163,42 @@ class Inline:
             return
         title = " ".join(title.split()) or file_caption(raw) or raw
         self.items.append(Block("media", target=self.ctx.add("media", title, raw)))
+
+    def template_text(self, text: str) -> None:
+        """Text from inside raw HTML, where the Markdown rules do not run: templates are read here instead."""
+        if "{" not in text:
+            self.text(text)
+            return
+        pos = 0
+        while pos < len(text):
+            brace = text.find("{", pos)
+            if brace < 0:
+                break
+            tag = scan(text, brace, len(text))
+            ial = parse_ial(text, brace, len(text)) if tag is None else None
+            if tag is None and ial is None:
+                self.text(text[pos : brace + 1])
+                pos = brace + 1
+                continue
+            self.text(text[pos:brace])
+            if tag is not None:
+                found = meaning(tag)
+                if found.kind == "image":
+                    self.image(found.dest, found.text)
+                elif found.kind == "media":
+                    self.media(found.dest, found.text)
+                elif found.kind == "link" and self._link is not None:  # already inside a link: its text
+                    self.text(found.text)
+                elif found.kind == "link":
+                    self.open_link(found.dest)
+                    self.text(found.text)
+                    self.close_link()
+                elif found.kind == "text":
+                    self.text(found.text)
+                pos = tag.end
+            elif ial is not None:
+                pos = ial[0]
+        self.text(text[pos:])
 
     # ------------------------------------------------------------ inline HTML
 

@@ -139,3 +139,21 @@ def test_javascript_link_is_a_plain_target_for_the_opener_to_refuse() -> None:
     doc = parse('<a href="javascript:alert(1)">click</a>')
     assert [(t.kind, t.dest) for t in doc.targets] == [("link", "javascript:alert(1)")]
     assert [s.text for s in prose_spans(doc)] == ["click"]
+
+
+def test_templates_inside_html_are_read_not_shown() -> None:
+    doc = parse(
+        '<div class="box">\n<p>Before {% include image.html url="/i/x.png" description="Cap" %} after '
+        '{{ site.title }}{: .x} end.</p>\n<img src="{{ site.baseurl }}/images/y.png" alt="Y">\n'
+        '<p><a href="{% post_url 2010-01-01-x %}">{{< ref "x" >}}</a> and <b>{{< youtube abc >}}</b></p>\n</div>'
+    )
+    assert kinds(doc) == ["paragraph", "image", "paragraph", "image", "paragraph", "media"]
+    assert all_text(doc) == "Before\nCap\nafter end.\nY\nx and\nyoutube video"
+    assert [(t.kind, t.dest) for t in doc.targets] == [
+        ("image", "/i/x.png"),
+        ("image", "/images/y.png"),
+        ("link", "2010-01-01-x"),
+        ("media", "https://www.youtube.com/watch?v=abc"),
+    ]
+    for span in prose_spans(doc):
+        assert "{" not in span.text
