@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from rich.style import Style
 from textual.scroll_view import ScrollView
-from textual.widgets import Input
 from textual.widget import AwaitMount
+from textual.widgets import Input
 
 from newstui.safetext import clean
 from newstui.ui.widgets.article_index import MAX_MATCHES, ArticleIndex, Match
