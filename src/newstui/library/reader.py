@@ -44,19 +44,23 @@ def read_file(
         return Article(path, rel, readable_name(path), None, problems=(problem,), size=size, mtime_ns=mtime_ns), ""
     decoded = decode(data)
     parsed = split_front_matter(decoded.text)
-    article = build_article(
-        path,
-        rel,
-        parsed.meta,
-        parsed.body,
-        config,
-        problems=(*decoded.problems, *parsed.problems),
-        size=size,
-        mtime_ns=mtime_ns,
-        body_line=parsed.body_line,
-        front=decoded.text[: len(decoded.text) - len(parsed.body)] if parsed.format else "",
-        memo=memo,
-    )
+    try:
+        article = build_article(
+            path,
+            rel,
+            parsed.meta,
+            parsed.body,
+            config,
+            problems=(*decoded.problems, *parsed.problems),
+            size=size,
+            mtime_ns=mtime_ns,
+            body_line=parsed.body_line,
+            front=decoded.text[: len(decoded.text) - len(parsed.body)] if parsed.format else "",
+            memo=memo,
+        )
+    except Exception as exc:  # a value shape nobody foresaw: one article degrades, the listing survives
+        problem = Problem("front-matter", f"metadata could not be read ({type(exc).__name__}: {exc})")
+        article = Article(path, rel, readable_name(path), None, problems=(problem,), size=size, mtime_ns=mtime_ns)
     return article, parsed.body
 
 
