@@ -2,9 +2,8 @@
 
 Reading is CPU work in Python (YAML, dates, excerpt, image resolution), about half a millisecond per article,
 so a 10,000-article site read on one core misses its 3 s target. Above `PARALLEL_MIN` files the work is spread
-over a process pool: forked when this process has a single thread (the CLI: no start-up cost), from a
-fork server otherwise (the TUI runs this in a thread, and forking a threaded process is unsafe). Any failure of
-the pool falls back to reading in this process.
+over a pool of forked processes, but only when forking is safe: on Linux, in a single-threaded process (the
+CLI). Any failure of the pool falls back to reading in this process.
 """
 
 from __future__ import annotations
@@ -65,9 +64,10 @@ def read_file(
 
 
 def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[Article]:
-    """Articles for `jobs`, in order; in worker processes when there are many and more than one CPU."""
+    """Articles for `jobs`, in order; in forked worker processes when there are many, CPUs to spare, and forking
+    is safe."""
     count = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
-    if count > 1 and len(jobs) >= PARALLEL_MIN:
+    if count > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
             return _read_parallel(jobs, config.root, count)
         except Exception:  # a broken pool must never cost the user the listing
@@ -84,17 +84,14 @@ def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) ->
 def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[Article]:
     size = max(50, len(jobs) // (workers * 4))
     chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         parts = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
         return [article for part in parts for article in part]
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["newstui.library.reader"])
-        return context
-    return multiprocessing.get_context("spawn")
+def _can_fork() -> bool:
+    """Fork only a single-threaded process on Linux (the CLI). A threaded one (the TUI reads in a worker
+    thread) could fork a held lock; spawn and forkserver re-import the main module and can print tracebacks
+    over the screen. There, reading stays in this process and the cache makes the next start fast."""
+    return sys.platform == "linux" and threading.active_count() == 1

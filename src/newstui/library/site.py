@@ -70,6 +70,8 @@ def load_site(path: Path, *, use_cache: bool = True) -> Site:
     cache = MetadataCache() if use_cache else None
     try:
         rows = cache.lookup(root) if cache is not None else {}
+        if cache is not None:
+            cache.close()  # reading may fork worker processes: none should inherit an open SQLite connection
         articles, fresh = _articles(files, root, config, context, rows, problems)
         if cache is not None:
             present = {str(found.path) for found in files}
