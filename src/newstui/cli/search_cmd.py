@@ -38,10 +38,10 @@ def scope_of(target: Path, root: Path) -> str:
 
 def _relative(path: Path, root: Path) -> str:
     """Site-relative path with forward slashes, as the library writes `Article.rel_path`."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return Path(os.path.relpath(path, root)).as_posix()
+    text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    # String slicing, not Path.relative_to: this runs for every file of the site on every search.
+    rel = text[len(prefix) :] if text.startswith(prefix) else os.path.relpath(text, root)
+    return rel.replace(os.sep, "/")
 
 
 def refreshed_index(target: Path) -> tuple[SearchIndex, str]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from newstui.config import cache_dir
 from newstui.store.plaintext import plain_text
@@ -30,7 +30,7 @@ from newstui.store.query import Query, parse_query
 SCHEMA = "1"
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers: plain_text strips control characters, so these are unambiguous
 _MAX_EXPANSIONS = 40  # a prefix standing for more indexed words than this stays an FTS5 prefix query
-_BATCH = 200  # articles per transaction: progress is visible to other readers, the write lock is held briefly
+_BATCH = 64  # articles per transaction: progress shows, and a search waits at most one short batch
 _SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs(
@@ -55,9 +55,9 @@ class FileStamp(Protocol):
     def mtime_ns(self) -> int: ...
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """A bare file stamp, for refreshing from a directory walk without loading the site's metadata."""
+class Stamp(NamedTuple):
+    """A bare file stamp, for refreshing from a directory walk without loading the site's metadata (a tuple:
+    ten thousand of them are made on every `newstui search`)."""
 
     path: Path
     rel_path: str
@@ -244,23 +244,39 @@ class SearchIndex:
     def _write(self, batch: list[tuple[str, int, int, str, str, str]]) -> None:
         if not batch:
             return
-        with self._lock, self._conn:
-            for rel, size, mtime_ns, title, date, body in batch:
-                self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
-                self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
-                cur = self._conn.execute(
-                    "INSERT INTO docs(rel_path, size, mtime_ns, title, date) VALUES (?, ?, ?, ?, ?)",
-                    (rel, size, mtime_ns, title, date),
-                )
-                self._conn.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (cur.lastrowid, title, body))
+        try:
+            with self._lock, self._conn:
+                for rel, size, mtime_ns, title, date, body in batch:
+                    self._forget(rel)
+                    cur = self._conn.execute(
+                        "INSERT INTO docs(rel_path, size, mtime_ns, title, date) VALUES (?, ?, ?, ?, ?)",
+                        (rel, size, mtime_ns, title, date),
+                    )
+                    self._conn.execute(
+                        "INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (cur.lastrowid, title, body)
+                    )
+        except sqlite3.Error as exc:  # a full disk or a locked file: search what is there, say why it is stale
+            self._failed_write(exc)
+
+    def _forget(self, rel: str) -> None:
+        self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
+        self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
+
+    def _failed_write(self, exc: sqlite3.Error) -> None:
+        notice = f"Search index could not be updated ({exc}); results may be out of date."
+        if notice not in self.notices:
+            self.notices.append(notice)
 
     def _delete(self, rel_paths: list[str]) -> int:
         if not rel_paths:
             return 0
-        with self._lock, self._conn:
-            for rel in rel_paths:
-                self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
-                self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
+        try:
+            with self._lock, self._conn:
+                for rel in rel_paths:
+                    self._forget(rel)
+        except sqlite3.Error as exc:
+            self._failed_write(exc)
+            return 0
         return len(rel_paths)
 
     def _expansions(self, query: Query) -> dict[str, list[str]]:
@@ -359,7 +375,9 @@ def _connect(path: Path) -> sqlite3.Connection:
             _remove(path)
             return _connect(path)
         conn.executescript(_SCHEMA_SQL)
-        conn.isolation_level = "DEFERRED"  # `with conn:` now wraps writes in one transaction
+        # `with conn:` now wraps writes in BEGIN IMMEDIATE: a second instance waits (busy_timeout) for the write
+        # lock up front instead of failing when a read transaction cannot be upgraded.
+        conn.isolation_level = "IMMEDIATE"
     except BaseException:
         conn.close()
         raise

@@ -275,7 +275,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.executescript(_SCHEMA_SQL)
         conn.execute("BEGIN IMMEDIATE")  # fail now, not on the first mark, when the file cannot be written
         conn.execute("ROLLBACK")
-        conn.isolation_level = "DEFERRED"
+        conn.isolation_level = "IMMEDIATE"  # `with conn:` takes the write lock first, waiting for another instance
     except BaseException:
         conn.close()
         raise

@@ -310,3 +310,38 @@ def test_refreshing_a_subfolder_keeps_the_rest_of_the_site(tmp_path: Path) -> No
     news.path.unlink()
     assert index.refresh([], _read, under="_news/").removed == 1
     assert [h.rel_path for h in index.search("tram")] == ["_events/e.md"]
+
+
+def _index_worker(cache: str, root: str, rels: list[str]) -> None:
+    os.environ["NEWSTUI_CACHE_DIR"] = cache
+    articles = []
+    for rel in rels:
+        path = Path(root) / rel
+        info = path.stat()
+        articles.append(
+            Article(path=path, rel_path=rel, title=rel, date=None, size=info.st_size, mtime_ns=info.st_mtime_ns)
+        )
+    for _ in range(3):
+        index = SearchIndex.open(Path(root))
+        index.refresh(articles, _read)
+        assert index.notices == [], index.notices
+        assert len(index.search("tram")) == min(50, len(rels))
+        index.close()
+
+
+def test_two_processes_building_the_same_index_at_once(tmp_path: Path) -> None:
+    import multiprocessing
+
+    root = tmp_path / "shared"
+    rels = [_write(root, f"p{n:03}.md", f"P{n}", f"Tram stop number {n}. " * 40).rel_path for n in range(120)]
+    ctx = multiprocessing.get_context("spawn")
+    cache = os.environ["NEWSTUI_CACHE_DIR"]
+    workers = [ctx.Process(target=_index_worker, args=(cache, str(root), rels)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    assert [w.exitcode for w in workers] == [0, 0]
+    index = SearchIndex.open(root)
+    assert len(index) == 120 and len(index.search("stop", limit=500)) == 120
+    assert sqlite3.connect(index_path(root)).execute("PRAGMA integrity_check").fetchone() == ("ok",)
