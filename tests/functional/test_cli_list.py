@@ -126,6 +126,18 @@ def test_missing_path_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Capt
     assert captured.err == f"newstui: error: no such file or folder: {missing}\n"
 
 
+def test_unlistable_folder_is_the_same_one_line_error(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newstui.library.site as library_site
+
+    monkeypatch.setattr(library_site.os, "access", lambda *_args: False)  # as if chmod 000 (tests may run as root)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["list", str(site)])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err == f"newstui: error: no such file or folder: {site}\n"
+
+
 def test_real_process_lists_a_corpus() -> None:
     root = need(CORPUS / "jekyll-docs")
     exe = shutil.which("newstui", path=str(Path(sys.executable).parent))
