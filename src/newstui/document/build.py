@@ -64,7 +64,7 @@ class Builder:
                 if kind == "ordered_list_open":
                     frame.extra = {"ordered": True, "start": _int(token.attrGet("start"), 1)}
                 elif kind == "footnote_open":
-                    frame.extra = {"label": str(token.meta.get("label", token.meta.get("id", "")))}
+                    frame.extra = {"label": str(_int(token.meta.get("id", 0), 0) + 1)}
                 elif kind == "list_item_open":
                     frame.extra = {"task": "task-list-item" in str(token.attrGet("class") or "")}
                 stack.append(frame)
@@ -229,7 +229,7 @@ class Builder:
                 if "id" in attrs:
                     box.ids.append(attrs["id"])
             elif kind == "footnote_ref":
-                label = child.meta.get("label") or str(child.meta.get("id", 0) + 1)
+                label = _int(child.meta.get("id", 0), 0) + 1  # numbered as GitHub does, matching the footnote
                 box.push_style("sup")
                 box.text(f"[{label}]")
                 box.pop_style("sup")
