@@ -28,7 +28,7 @@ def default_path() -> Path:
 
 
 @cli.command("list")
-@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.argument("path", required=False, type=click.Path(path_type=Path, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of objects instead of lines.")
 @click.option(
     "--sort",
