@@ -69,6 +69,8 @@ class Builder:
                     frame.extra = {"task": "task-list-item" in str(token.attrGet("class") or "")}
                 stack.append(frame)
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS and len(stack) > 1:
+                while stack[-1].kind == "details" and len(stack) > 2:  # a <details> its author never closed
+                    self._close(stack)
                 self._close(stack)
             elif kind in ("paragraph_open", "heading_open", "dt_open", "th_open", "td_open"):
                 inline = tokens[i] if i < len(tokens) and tokens[i].type == "inline" else None
@@ -108,7 +110,7 @@ class Builder:
             elif kind == "hr":
                 top.children.append(Block("rule"))
             elif kind == "html_block":
-                top.children.extend(self.html.convert(token.content))
+                self.html_block(token.content, stack)
             elif kind in ("x_image", "x_media"):
                 inline_box = Inline(self.ctx)
                 if kind == "x_image":
@@ -121,6 +123,20 @@ class Builder:
         while len(stack) > 1:
             self._close(stack)
         return stack[0].children
+
+    def html_block(self, content: str, stack: list[_Frame]) -> None:
+        """An HTML block; `<details>` left open holds the Markdown that follows until its `</details>` block."""
+        lower = content.lower()
+        opened, closed = lower.count("<details"), lower.count("</details")
+        blocks = self.html.convert(content)
+        if opened > closed and blocks and blocks[-1].kind == "details" and len(stack) < 64:
+            stack[-1].children.extend(blocks[:-1])
+            details = blocks[-1]
+            stack.append(_Frame("details", list(details.children), {"spans": details.spans}))
+            return
+        stack[-1].children.extend(blocks)
+        if closed > opened and stack[-1].kind == "details":
+            self._close(stack)
 
     def _close(self, stack: list[_Frame]) -> None:
         frame = stack.pop()
@@ -135,6 +151,8 @@ class Builder:
             )
         elif frame.kind == "item":
             block = Block("item", children=children, checked=frame.extra.get("checked"))
+        elif frame.kind == "details":
+            block = Block("details", spans=frame.extra.get("spans", ()), children=children)
         elif frame.kind == "footnote":
             block = Block("footnote", children=children, label=frame.extra.get("label", ""))
         else:

@@ -157,3 +157,21 @@ def test_templates_inside_html_are_read_not_shown() -> None:
     ]
     for span in prose_spans(doc):
         assert "{" not in span.text
+
+
+def test_details_around_markdown_holds_the_markdown() -> None:
+    doc = parse(
+        "Before.\n\n<details><summary>Example Build Failure</summary>\n\n```\ncode inside\n```\n\n"
+        "More **text** inside.\n\n</details>\n\nAfter."
+    )
+    assert [b.kind for b in doc.blocks] == ["paragraph", "details", "paragraph"]
+    details = doc.blocks[1]
+    assert block_text(details) == "Example Build Failure"
+    assert [b.kind for b in details.children] == ["code", "paragraph"]
+    assert details.children[0].text == "code inside"
+
+
+def test_unclosed_details_in_a_list_item_ends_with_the_item() -> None:
+    doc = parse("- item <details><summary>S</summary>\n\n  inside\n- next\n\nAfter.")
+    assert "After." in all_text(doc) and "next" in all_text(doc) and "inside" in all_text(doc)
+    assert doc.blocks[-1].kind == "paragraph"
