@@ -77,7 +77,8 @@ class MetadataCache:
         for attempt in range(2):
             try:
                 return action(self._connect())
-            except sqlite3.OperationalError:  # locked, read-only, disk full: work without the cache
+            except (sqlite3.OperationalError, OSError):  # locked, read-only, disk full, no folder: no cache
+                self.close()
                 return None
             except sqlite3.DatabaseError:
                 self.close()

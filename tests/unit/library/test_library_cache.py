@@ -99,6 +99,14 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt_silently(site: Path, capsys: p
     assert capsys.readouterr() == ("", "")
 
 
+def test_unusable_cache_folder_means_no_cache_not_a_crash(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = site.parent / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("NEWSTUI_CACHE_DIR", str(blocker / "cache"))
+    assert len(load_site(site).articles) == 5
+    assert len(load_site(site).articles) == 5
+
+
 def test_damaged_row_is_read_again(site: Path, reads: list[str]) -> None:
     load_site(site)
     with sqlite3.connect(cache_dir() / FILE_NAME) as conn:
