@@ -22,9 +22,12 @@ SKIPPED = frozenset(("_site", "public", "node_modules", "vendor", "_layouts", "_
 
 @dataclass(frozen=True)
 class Found:
-    """One article file: where it is (under the walk's start, symlinks kept), and its size and mtime for the cache."""
+    """One article file: its absolute path as text (under the walk's start, symlinks kept), size and mtime.
 
-    path: Path
+    Text, not `Path`: a warm start builds one `Path` per article, and only when the cache answers for it.
+    """
+
+    path: str
     size: int
     mtime_ns: int
 
@@ -64,7 +67,7 @@ def discover(start: Path, root: Path, exclude: tuple[str, ...] = ()) -> tuple[li
                     continue
                 elif entry.is_file():
                     stat = entry.stat()
-                    found.append(Found(Path(entry.path), stat.st_size, stat.st_mtime_ns))
+                    found.append(Found(entry.path, stat.st_size, stat.st_mtime_ns))
                 elif entry.is_symlink():
                     problems.append(Problem("read", f"{_shown(entry.path, root_text)} is a broken symbolic link"))
             except OSError as exc:  # removed mid-walk, no permission, a symlink loop

@@ -74,7 +74,7 @@ def load_site(path: Path, *, use_cache: bool = True) -> Site:
             cache.close()  # reading may fork worker processes: none should inherit an open SQLite connection
         articles, fresh = _articles(files, root, config, context, rows, problems)
         if cache is not None:
-            present = {str(found.path) for found in files}
+            present = {found.path for found in files}
             walked = str(path) + os.sep if path.is_dir() else str(root) + os.sep
             gone = [key for key in rows if key.startswith(walked) and key not in present]
             cache.update(context, fresh, gone)
@@ -97,15 +97,15 @@ def _articles(
     articles: list[Article] = []
     jobs: list[Job] = []
     for found in files:
-        key = str(found.path)
+        key = found.path
         row = rows.get(key)
         if row is not None and row[:3] == (found.size, found.mtime_ns, context):
             try:
-                articles.append(loads(found.path, row[3]))
+                articles.append(loads(Path(key), row[3]))
                 continue
             except (ValueError, TypeError, IndexError):
                 pass  # a damaged row: read the file again
-        jobs.append((key, _relative(found.path, root), found.size, found.mtime_ns))
+        jobs.append((key, _relative(key, root), found.size, found.mtime_ns))
     fresh: list[Article] = []
     for article in read_many(jobs, config):
         unreadable = [p for p in article.problems if p.kind == "read"]
@@ -116,14 +116,11 @@ def _articles(
     return articles + fresh, fresh
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: Path | str, root: Path) -> str:
     text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
     if text.startswith(prefix):  # the common case, without building Path objects
         return text[len(prefix) :].replace(os.sep, "/")
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return Path(os.path.relpath(path, root)).as_posix()
+    return Path(os.path.relpath(text, root)).as_posix()
 
 
 def _newest_first(article: Article) -> tuple[bool, float, str, str]:
