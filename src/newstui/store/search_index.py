@@ -24,21 +24,13 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from newstui.config import cache_dir
+from newstui.store.index_db import connect, connect_memory, is_corrupt, remove
 from newstui.store.plaintext import plain_text
 from newstui.store.query import Query, parse_query
 
-SCHEMA = "1"
 _OPEN, _CLOSE = "\x02", "\x03"  # snippet markers: plain_text strips control characters, so these are unambiguous
 _MAX_EXPANSIONS = 40  # a prefix standing for more indexed words than this stays an FTS5 prefix query
 _BATCH = 64  # articles per transaction: progress shows, and a search waits at most one short batch
-_SCHEMA_SQL = f"""
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS docs(
-    id INTEGER PRIMARY KEY, rel_path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    title TEXT NOT NULL, date TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
-INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA}');
-"""
 
 
 class FileStamp(Protocol):
@@ -135,6 +127,7 @@ class SearchIndex:
         self.site_root = Path(site_root)
         self.path = path  # None when the index lives in memory
         self.notices = notices
+        self._damaged = False  # set when SQLite reports corruption in use: the next refresh rebuilds
 
     @classmethod
     def open(cls, site_root: Path, folder: Path | None = None) -> SearchIndex:
@@ -142,18 +135,16 @@ class SearchIndex:
         notices: list[str] = []
         path = index_path(site_root, folder)
         try:
-            conn = _connect(path)
-        except sqlite3.DatabaseError:
-            # A cache is disposable: remove the damaged file and start again, silently.
-            _remove(path)
             try:
-                conn = _connect(path)
-            except (sqlite3.Error, OSError) as exc:
-                notices.append(f"Search index kept in memory: cannot write {path.parent} ({exc})")
-                return cls(_connect_memory(), site_root, None, notices)
+                conn = connect(path)
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    raise
+                remove(path)  # a cache is disposable: start again, silently
+                conn = connect(path)
         except (sqlite3.Error, OSError) as exc:
             notices.append(f"Search index kept in memory: cannot write {path.parent} ({exc})")
-            return cls(_connect_memory(), site_root, None, notices)
+            return cls(connect_memory(), site_root, None, notices)
         return cls(conn, site_root, path, notices)
 
     def close(self) -> None:
@@ -189,6 +180,8 @@ class SearchIndex:
         """
         items = list(articles)
         total = len(items)
+        if self._damaged:
+            self._rebuild()
         with self._lock:
             rows = self._conn.execute("SELECT rel_path, size, mtime_ns FROM docs").fetchall()
         known = {rel: (size, mtime_ns) for rel, size, mtime_ns in rows}
@@ -262,7 +255,23 @@ class SearchIndex:
         self._conn.execute("DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE rel_path = ?)", (rel,))
         self._conn.execute("DELETE FROM docs WHERE rel_path = ?", (rel,))
 
+    def _rebuild(self) -> None:
+        """Replace a damaged index file with an empty one (the caller's refresh then fills it)."""
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            try:
+                if self.path is None:
+                    raise sqlite3.DatabaseError("in memory")
+                remove(self.path)
+                self._conn = connect(self.path)
+            except (sqlite3.Error, OSError):
+                self._conn = connect_memory()
+                self.path = None
+            self._damaged = False
+
     def _failed_write(self, exc: sqlite3.Error) -> None:
+        self._damaged = self._damaged or is_corrupt(exc)
         notice = f"Search index could not be updated ({exc}); results may be out of date."
         if notice not in self.notices:
             self.notices.append(notice)
@@ -329,7 +338,9 @@ class SearchIndex:
                     f"SELECT id, rel_path, date FROM docs WHERE id IN ({','.join('?' * len(ids))})", ids
                 ).fetchall()
         except sqlite3.Error as exc:
-            self.notices.append(f"Search failed: {exc}")
+            self._damaged = self._damaged or is_corrupt(exc)
+            later = "; the index is rebuilt at the next refresh" if self._damaged else ""
+            self.notices.append(f"Search failed ({exc}){later}.")
             return []
         marked = {rowid: (snippet, title) for rowid, snippet, title in marks}
         where = {rowid: (rel, date) for rowid, rel, date in docs}
@@ -360,41 +371,3 @@ class SearchIndex:
 def _prefix_end(word: str) -> str:
     """The first string after every string starting with `word`, for a range scan."""
     return word[:-1] + chr(ord(word[-1]) + 1) if ord(word[-1]) < 0x10FFFF else word + "\U0010ffff"
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=10.0, check_same_thread=False, isolation_level=None)
-    try:
-        conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if _has_meta(conn) else None
-        if row is not None and row[0] != SCHEMA:
-            conn.close()
-            _remove(path)
-            return _connect(path)
-        conn.executescript(_SCHEMA_SQL)
-        # `with conn:` now wraps writes in BEGIN IMMEDIATE: a second instance waits (busy_timeout) for the write
-        # lock up front instead of failing when a read transaction cannot be upgraded.
-        conn.isolation_level = "IMMEDIATE"
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def _has_meta(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
-
-
-def _connect_memory() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    conn.executescript(_SCHEMA_SQL)
-    return conn
-
-
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        with contextlib.suppress(OSError):
-            os.unlink(f"{path}{suffix}")

@@ -345,3 +345,21 @@ def test_two_processes_building_the_same_index_at_once(tmp_path: Path) -> None:
     index = SearchIndex.open(root)
     assert len(index) == 120 and len(index.search("stop", limit=500)) == 120
     assert sqlite3.connect(index_path(root)).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_an_index_damaged_in_place_is_rebuilt_by_the_next_refresh(tmp_path: Path) -> None:
+    root = tmp_path / "damaged"
+    articles = [_write(root, f"{n}.md", f"Post {n}", f"Sofia tram line {n}. " * 300) for n in range(30)]
+    with SearchIndex.open(root) as index:
+        index.refresh(articles, _read)
+    path = index_path(root)
+    data = bytearray(path.read_bytes())
+    data[8192:] = b"\xa5" * (len(data) - 8192)  # keep the header and schema page, wreck the rest
+    path.write_bytes(bytes(data))
+
+    index = SearchIndex.open(root)
+    assert isinstance(index.search("sofia"), list)  # may fail quietly, never raises
+    index.refresh(articles, _read)
+    assert len(index.search("sofia", limit=100)) == 30
+    assert index.path == path
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
