@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from newstui.document.tags import Meaning, meaning, parse_ial, scan
 
+_LIQUID_BLOCKS = ("raw", "highlight", "comment", "capture")  # tags whose body is not ordinary Markdown
 RAW = "newstui_raw"  # env flag: inside {% raw %}, templates are literal text
 PAGE = "newstui_page"  # env entry: {"page.title": ..., "site.title": ...} for {{ page.title }}
 
@@ -88,13 +89,16 @@ def template_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if silent:
         return True
     first = tags[0]
-    if len(tags) == 1 and first.dialect == "liquid" and first.name in ("raw", "highlight", "comment"):
-        close = _find_close(state, next_line, end, ("end" + first.name,))
+    hugo_code = first.dialect == "hugo" and first.name in ("highlight", "code")
+    if len(tags) == 1 and (hugo_code or (first.dialect == "liquid" and first.name in _LIQUID_BLOCKS)):
+        closers = ("/" + first.name,) if hugo_code else ("end" + first.name,)
+        close = _find_close(state, next_line, end, closers)
         if first.name == "raw":
             _nested(state, next_line, close, raw=True)
-        elif first.name == "highlight":
+        elif first.name in ("highlight", "code"):
             token = state.push("fence", "code", 0)
-            token.info = first.inner.split()[1] if len(first.inner.split()) > 1 else ""
+            words = [*first.positional, first.args.get("lang", "")] if hugo_code else first.inner.split()[1:]
+            token.info = words[0] if words else ""
             token.content = state.getLines(next_line, close, state.sCount[start], True)
             token.markup = "```"
             token.map = [start, close + 1]
@@ -227,7 +231,7 @@ def template_inline(state: StateInline, silent: bool) -> bool:
     tag = scan(src, pos, state.posMax)
     if tag is None:
         return False
-    if tag.dialect == "liquid" and tag.name in ("raw", "comment"):
+    if tag.dialect == "liquid" and tag.name in ("raw", "comment", "capture"):
         inner_end, end = _skip_to(state, tag.end, ("end" + tag.name,))
         if tag.name == "raw" and not silent and inner_end > tag.end:
             old_max = state.posMax

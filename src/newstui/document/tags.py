@@ -20,6 +20,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".b
 _IMAGE_KEYS = ("src", "url", "image", "img", "file", "path")
 _CAPTION_KEYS = ("caption", "description", "alt", "title", "text")
 _MEDIA = {"youtube", "vimeo", "video", "audio", "tweet", "instagram", "gist", "x"}
+_MEDIA_TITLES = {"youtube": "YouTube video", "vimeo": "Vimeo video", "video": "video", "audio": "audio"}
 _INTERNAL = {"ref", "relref", "post_url", "link"}
 
 
@@ -118,6 +119,14 @@ def _video_url(name: str, tag: Tag) -> str:
         return ident if "://" in ident else f"https://www.youtube.com/watch?v={ident}"
     if name == "vimeo" and ident:
         return ident if "://" in ident else f"https://vimeo.com/{ident}"
+    user = tag.args.get("user") or (tag.positional[0] if len(tag.positional) > 1 else "")
+    second = tag.args.get("id") or (tag.positional[1] if len(tag.positional) > 1 else "")
+    if name == "gist" and user and second:
+        return f"https://gist.github.com/{user}/{second}"
+    if name in ("tweet", "x") and second:
+        return f"https://x.com/{user or 'i'}/status/{second}"
+    if name == "instagram" and ident:
+        return f"https://www.instagram.com/p/{ident}/"
     return src or ident
 
 
@@ -126,7 +135,7 @@ def meaning(tag: Tag, page: dict[str, str] | None = None) -> Meaning:
     name = tag.name
     if tag.dialect == "output":
         return _output(tag.inner, page or {})
-    if name.startswith("/") or name in ("end", "endraw", "endcomment", "endhighlight"):
+    if name.startswith("/") or name in ("end", "endraw", "endcomment", "endhighlight", "endcapture"):
         return Meaning("close")
     if name in ("figure", "image", "img", "resize_image", "include", "include_relative", "picture", "gallery"):
         src = _image_source(tag)
@@ -137,7 +146,7 @@ def meaning(tag: Tag, page: dict[str, str] | None = None) -> Meaning:
         return Meaning("drop")
     if name in _MEDIA:
         url = _video_url(name, tag)
-        title = tag.args.get("title") or tag.args.get("caption") or f"{name} video" if url else ""
+        title = tag.args.get("title") or tag.args.get("caption") or _MEDIA_TITLES.get(name, name)
         return Meaning("media", url, title) if url else Meaning("drop")
     if name in _INTERNAL:
         target = tag.args.get("path") or (tag.positional[0] if tag.positional else "")

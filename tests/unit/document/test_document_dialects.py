@@ -267,3 +267,29 @@ def test_zola_internal_link(tmp_path: Path) -> None:
     doc = parse_document("[post](@/blog/post.md#sec)", source=here)
     target = doc.targets[0]
     assert (target.kind, target.article, target.fragment) == ("internal", tmp_path / "content/blog/post.md", "sec")
+
+
+def test_hugo_highlight_is_a_code_block() -> None:
+    doc = parse('{{< highlight go "linenos=table" >}}\nfunc main() {}\n{{< /highlight >}}\n\nAfter.')
+    assert kinds(doc) == ["code", "paragraph"]
+    assert (doc.blocks[0].lang, doc.blocks[0].text) == ("go", "func main() {}")
+
+
+def test_liquid_capture_is_not_shown() -> None:
+    doc = parse(
+        "{% capture note %}\nCaptured text\n{% endcapture %}\n\nInline {% capture x %}hidden{% endcapture %}shown."
+    )
+    assert all_text(doc) == "Inline shown."
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "title"),
+    [
+        ("{{< gist spf13 7896402 >}}", "https://gist.github.com/spf13/7896402", "gist"),
+        ('{{< tweet user="SanDiegoZoo" id="1453" >}}', "https://x.com/SanDiegoZoo/status/1453", "tweet"),
+        ("{{< youtube abc >}}", "https://www.youtube.com/watch?v=abc", "YouTube video"),
+    ],
+)
+def test_embeds_open_their_page(text: str, url: str, title: str) -> None:
+    doc = parse(text)
+    assert [(t.kind, t.dest, t.text) for t in doc.targets] == [("media", url, title)]

@@ -148,7 +148,7 @@ def test_templates_inside_html_are_read_not_shown() -> None:
         '<p><a href="{% post_url 2010-01-01-x %}">{{< ref "x" >}}</a> and <b>{{< youtube abc >}}</b></p>\n</div>'
     )
     assert kinds(doc) == ["paragraph", "image", "paragraph", "image", "paragraph", "media"]
-    assert all_text(doc) == "Before\nCap\nafter end.\nY\nx and\nyoutube video"
+    assert all_text(doc) == "Before\nCap\nafter end.\nY\nx and\nYouTube video"
     assert [(t.kind, t.dest) for t in doc.targets] == [
         ("image", "/i/x.png"),
         ("image", "/images/y.png"),
