@@ -166,6 +166,8 @@ class Builder:
         if "toc" in attrs and previous is not None and previous.kind == "list":
             top.children[-1] = self.toc_list()
         elif "id" in attrs and previous is not None and previous.kind == "heading" and previous.anchor:
+            if token.meta.get("blank_before"):  # kramdown: after a blank line the list belongs to what follows
+                return
             self.rename_anchor(previous, attrs["id"], top)
 
     def rename_anchor(self, heading: Block, anchor: str, top: _Frame) -> None:

@@ -53,6 +53,12 @@ def test_kramdown_heading_ids_become_anchors() -> None:
     assert doc.targets[0].kind == "anchor" and doc.targets[0].dest == "#custom"
 
 
+def test_block_ial_after_a_blank_line_does_not_rename_the_heading_above() -> None:
+    doc = parse("## Heading\n\n{: #other}\nParagraph.")
+    assert [h.anchor for h in doc.outline] == ["heading"]
+    assert all_text(doc) == "Heading\nParagraph."
+
+
 def test_kramdown_toc_becomes_the_outline() -> None:
     doc = parse("* TOC\n{:toc}\n\n## One\n\ntext\n\n### One point five\n\n## Two\n")
     toc = doc.blocks[0]
