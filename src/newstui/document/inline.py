@@ -6,6 +6,7 @@ and images as targets in document order, and splits a paragraph around its image
 
 from __future__ import annotations
 
+import threading
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
 
@@ -78,7 +79,14 @@ class _TagReader(HTMLParser):
         return self.events
 
 
-_READER = _TagReader()
+_LOCAL = threading.local()  # one reader per thread: the UI parses in workers while the main thread shows a prefix
+
+
+def _reader() -> _TagReader:
+    reader = getattr(_LOCAL, "reader", None)
+    if reader is None:
+        reader = _LOCAL.reader = _TagReader()
+    return reader
 
 
 class Inline:
@@ -204,7 +212,7 @@ class Inline:
 
     def html(self, fragment: str) -> None:
         """An `html_inline` token: a tag, a comment, or (from {::nomarkdown}) a little HTML."""
-        for event, name, attrs in _READER.read(fragment):
+        for event, name, attrs in _reader().read(fragment):
             if event == "data":
                 self.text(" ".join(name.split(" ")))
             elif event == "start":

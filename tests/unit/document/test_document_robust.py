@@ -171,3 +171,13 @@ def test_an_internal_failure_becomes_a_problem_and_the_text_still_shows(monkeypa
     doc = parse_document("First paragraph.\n\nSecond paragraph.")
     assert [p.kind for p in doc.problems if isinstance(p, Problem)] == ["markup"]
     assert all_text(doc) == "First paragraph.\nSecond paragraph."
+
+
+def test_parsing_in_threads_gives_the_same_documents() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = 'Para <b>bold</b> <a href="http://a.b">a</a> <i>it</i> <img src="x.png" alt="X">.\n\n' * 200
+    expected = parse_document(text)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: parse_document(text), range(8)))
+    assert all(doc.blocks == expected.blocks and doc.targets == expected.targets for doc in results)
