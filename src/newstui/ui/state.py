@@ -28,7 +28,9 @@ class Marks(Protocol):
 
 
 def _key(path: Path) -> str:
-    return os.path.abspath(path)
+    # Library paths are already absolute and normal (what the store keys by); abspath only for the odd one.
+    text = str(path)
+    return text if path.is_absolute() and "/." not in text and "//" not in text else os.path.abspath(path)
 
 
 class MemoryMarks:

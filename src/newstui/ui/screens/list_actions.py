@@ -38,7 +38,7 @@ class ListActions(Screen[None]):
         def article_list(self) -> ArticleList: ...
 
         def refilter(self, keep: Article | None = None) -> None: ...
-        def update_header(self) -> None: ...
+        def update_header(self, recount: bool = False) -> None: ...
         def show_article(
             self, article: Article, *, line: int | None = None, anchor: str | None = None, record: bool = True
         ) -> None: ...
@@ -127,7 +127,7 @@ class ListActions(Screen[None]):
         """Redraw marks; an `unread`/`starred` facet keeps the article until the next refilter, so the cursor
         does not jump away from what was just toggled."""
         self.article_list.refresh()
-        self.update_header()
+        self.update_header(recount=True)
 
     # -- `S` full-text search -----------------------------------------------------------------------------------
 

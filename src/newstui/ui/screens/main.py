@@ -82,6 +82,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.order: SortOrder = "newest"
         self.load_progress = ""
         self.loaded = False  # True once every article of the site is listed
+        self._unread: int | None = None  # cached count for the header
         self._read_timer: Timer | None = None
 
     @property
@@ -131,6 +132,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         if callable(preload) and batch:
             preload(batch)
         self.listing.extend(batch)
+        self._unread = None
         finished = total is not None and done >= total
         self.load_progress = "" if finished else f"loading {done:,}" + (f" of {total:,}" if total else "")
         self.article_list.empty_text = "Loading…" if not finished else "No articles match."
@@ -178,9 +180,13 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.article_list.set_rows(rows, keep=keep or self.current)
         self.update_header()
 
-    def update_header(self) -> None:
+    def update_header(self, recount: bool = False) -> None:
+        """Title line: counts, filter state, loading progress. Unread is counted again only when marks or the
+        articles changed (`recount`), not on every keystroke of the filter."""
         total = len(self.listing.articles)
-        unread = sum(1 for a in self.listing.articles if not self.marks.is_read(a))
+        if recount or self._unread is None:
+            self._unread = sum(1 for a in self.listing.articles if not self.marks.is_read(a))
+        unread = self._unread
         parts = [f"{total:,} articles", f"{unread:,} unread"]
         shown = len(self.article_list.rows)
         if shown != total:

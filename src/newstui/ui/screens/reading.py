@@ -51,7 +51,7 @@ class ReadingActions(Screen[None]):
         def reader(self) -> ArticleView: ...
 
         def refilter(self, keep: Article | None = None) -> None: ...
-        def update_header(self) -> None: ...
+        def update_header(self, recount: bool = False) -> None: ...
         def show_article(
             self, article: Article, *, line: int | None = None, anchor: str | None = None, record: bool = True
         ) -> None: ...
@@ -74,7 +74,7 @@ class ReadingActions(Screen[None]):
         except Exception as error:  # a read-only data folder: tell, keep reading
             self.notify(f"read state not saved: {error}", severity="error")
         self.article_list.refresh()
-        self.update_header()
+        self.update_header(recount=True)
 
     @on(ArticleView.ScrolledToEnd)
     def _scrolled_to_end(self, event: ArticleView.ScrolledToEnd) -> None:

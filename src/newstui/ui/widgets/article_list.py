@@ -106,6 +106,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._rows: list[Article] = []
         self._marks: Callable[[Article], RowMarks] = _no_marks
+        self._styles: dict[str, Style] = {}  # resolved once per style change, not once per drawn line
         self.empty_text = "No articles."
 
     # -- data ---------------------------------------------------------------------------------------------------
@@ -213,28 +214,46 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        super().notify_style_update()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._styles.clear()  # the cursor colour differs with focus
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._styles.clear()
+
+    def _style(self, name: str) -> Style:
+        """The widget's style ("") or a part's style on top of it, resolved once until the styles change."""
+        style = self._styles.get(name)
+        if style is None:
+            base = self.rich_style
+            style = base if not name else base + self.get_component_rich_style(name)
+            self._styles[name] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         index = y + round(self.scroll_y)
         width = self.size.width
-        base = self.rich_style
+        base = self._style("")
         if not self._rows:
             if y == 0:
-                style = self.get_component_rich_style("article-list--empty")
-                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), base + style)], width)
+                style = self._style("article-list--empty")
+                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)], width)
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
         cursor = index == self.cursor
-        row_style = base + self.get_component_rich_style("article-list--cursor") if cursor else base
+        row_style = self._style("article-list--cursor") if cursor else base
         return Strip(self._row_segments(self._rows[index], width, row_style, cursor), width)
 
     def _row_segments(self, article: Article, width: int, row: Style, cursor: bool) -> list[Segment]:
         marks = self._marks(article)
-        part = self.get_component_rich_style
 
         def styled(name: str) -> Style:
             # On the cursor row keep the cursor colours; elsewhere use the part's own colour.
-            return row if cursor else row + part(name)
+            return row if cursor else self._style(name)
 
         mark = [
             Segment("●" if marks.unread else " ", styled("article-list--unread")),
