@@ -128,3 +128,23 @@ def test_first_screen_of_the_reference_is_the_whole_article(document: Document) 
     head = first_screen(body, site=site, article=article)
     assert head.complete
     assert [t.dest for t in head.targets] == [t.dest for t in parse_document(body, site=site, article=article).targets]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "/news/2017-12-26-SIMmobile-Visit-Siemens-Vienna/",
+        "/news/2017-12-26-SIMmobile-Visit-Siemens-Vienna.html",
+        "2017-12-26-SIMmobile-Visit-Siemens-Vienna.md",
+        "{{ site.baseurl }}/news/2017-12-26-SIMmobile-Visit-Siemens-Vienna",
+    ],
+)
+def test_links_to_other_articles_of_the_real_site_are_internal(raw: str) -> None:
+    site = load_site(need(SMARTTOGETHER))
+    article, _ = read_article(need(REFERENCE), site)
+    doc = parse_document(f"[other]({raw})", site=site, article=article)
+    link = doc.targets[1]  # 0 is the hero image
+    assert (link.kind, link.article) == (
+        "internal",
+        SMARTTOGETHER / "_news" / "2017-12-26-SIMmobile-Visit-Siemens-Vienna.md",
+    )
