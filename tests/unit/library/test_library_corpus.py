@@ -46,10 +46,10 @@ def test_sample_content_loads_and_the_count_matches_the_disk() -> None:
     assert site.title
 
 
-@pytest.mark.parametrize("name", CORPORA)
-def test_decoding_correct_utf8_changes_nothing(name: str) -> None:
+@pytest.mark.parametrize("folder", [CORPUS / name for name in CORPORA] + [CONTENT], ids=[*CORPORA, "content"])
+def test_decoding_correct_utf8_changes_nothing(folder: Path) -> None:
     """ftfy must never touch correct text: every corpus file decodes to exactly its UTF-8 (LF line ends)."""
-    for path in markdown_files(need(CORPUS / name)):
+    for path in markdown_files(need(folder)):
         data = path.read_bytes()
         expected = data.decode("utf-8-sig").replace("\r\n", "\n")
         decoded = decode(data)
