@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class StateStore:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, persistent: bool, notices: list[str]) -> None:
         self._conn = conn
+        self._lock = threading.RLock()  # the UI may mark from a worker thread; one connection, one at a time
         self.path = path
         self.persistent = persistent  # False: marks live in memory only (see notices)
         self.notices = notices
@@ -127,7 +129,8 @@ class StateStore:
         return cls(_memory_copy(path), path, False, notices)
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> StateStore:
         return self
@@ -139,7 +142,8 @@ class StateStore:
         """Note which remembered files are gone, so articles at new paths can claim their marks (call after a
         site reload; `open` calls it)."""
         try:
-            rows = self._conn.execute("SELECT path, hash FROM articles WHERE hash != ''").fetchall()
+            with self._lock:
+                rows = self._conn.execute("SELECT path, hash FROM articles WHERE hash != ''").fetchall()
         except sqlite3.Error:
             rows = []
         self._orphans = {digest: path for path, digest in rows if not os.path.exists(path)}
@@ -159,7 +163,8 @@ class StateStore:
         """Marks of many articles at once (one query), keyed by absolute path: for counts and list drawing."""
         keys = [_key(a) for a in articles]
         try:
-            rows = {p: (r, s) for p, r, s in self._conn.execute("SELECT path, read, starred FROM articles")}
+            with self._lock:
+                rows = {p: (r, s) for p, r, s in self._conn.execute("SELECT path, read, starred FROM articles")}
         except sqlite3.Error:
             rows = {}
         result = {}
@@ -203,7 +208,8 @@ class StateStore:
 
     def _select(self, key: str) -> tuple[int, int] | None:
         try:
-            row = self._conn.execute("SELECT read, starred FROM articles WHERE path = ?", (key,)).fetchone()
+            with self._lock:
+                row = self._conn.execute("SELECT read, starred FROM articles WHERE path = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None
         return (int(row[0]), int(row[1])) if row else None
@@ -241,6 +247,10 @@ class StateStore:
 
     def _write(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         """Commit at once; if the disk refuses (read-only, full), carry on in memory with a notice."""
+        with self._lock:
+            self._write_locked(statements)
+
+    def _write_locked(self, statements: list[tuple[str, tuple[object, ...]]]) -> None:
         try:
             with self._conn:
                 for sql, params in statements:
@@ -263,7 +273,7 @@ class StateStore:
 def _connect(path: Path) -> sqlite3.Connection:
     """Open the state file for writing, WAL, schema ready; raises sqlite3.Error or OSError."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -284,7 +294,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _memory_copy(path: Path, source: sqlite3.Connection | None = None) -> sqlite3.Connection:
     """An in-memory store holding whatever marks can still be read from `source` or the file at `path`."""
-    memory = sqlite3.connect(":memory:")
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
     memory.executescript(_SCHEMA_SQL)
     rows: list[tuple[object, ...]] = []
     try:

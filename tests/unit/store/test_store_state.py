@@ -236,3 +236,19 @@ def test_looking_up_unmarked_articles_reads_files_only_when_a_rename_is_possible
     reads.clear()
     store.states(site[1:])
     assert reads == []  # and not again
+
+
+def test_marks_from_worker_threads_are_saved(site: list[Article]) -> None:
+    import threading
+
+    store = StateStore.open()
+    threads = [threading.Thread(target=store.set_read, args=(article,)) for article in site]
+    threads += [threading.Thread(target=store.toggle_star, args=(article,)) for article in site[:2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert store.persistent and store.notices == []
+    again = StateStore.open()
+    assert all(again.is_read(a) for a in site)
+    assert [again.is_starred(a) for a in site] == [True, True, False, False, False]
