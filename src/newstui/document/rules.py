@@ -289,8 +289,15 @@ def lenient_link(state: StateInline, silent: bool) -> bool:
     if not image and src[start] != "[":
         return False
     label_open = start + 1 if image else start
-    if src.find("](", label_open, maximum) < 0:  # cheap refusal: long runs of "[" stay linear-ish
+    middle = src.find("](", label_open, maximum)
+    if middle < 0:  # cheap refusal: long runs of "[" stay linear-ish
         return False
+    close = src.find(")", middle + 2, maximum)
+    if close < 0:
+        return False
+    plain = src[middle + 2 : close]
+    if plain and not any(char in plain for char in " \t\n{<("):
+        return False  # the common `[text](url)`: markdown-it's own rule, without parsing it twice
     label_end = state.md.helpers.parseLinkLabel(state, label_open, not image)
     if label_end < 0 or label_end + 1 >= maximum or src[label_end + 1] != "(":
         return False

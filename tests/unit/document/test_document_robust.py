@@ -181,3 +181,12 @@ def test_parsing_in_threads_gives_the_same_documents() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: parse_document(text), range(8)))
     assert all(doc.blocks == expected.blocks and doc.targets == expected.targets for doc in results)
+
+
+def test_the_garbage_collector_is_running_again_after_a_parse() -> None:
+    import gc
+
+    assert gc.isenabled()
+    parse_document("# T\n\ntext")
+    first_screen("# T\n\ntext\n\n" * 2000, chars=100)
+    assert gc.isenabled()
