@@ -58,9 +58,9 @@ class MetadataCache:
         rows = self._run(lambda db: db.execute(query, (low, high)).fetchall())
         return {path: (size, mtime, context, data) for path, size, mtime, context, data in rows or ()}
 
-    def update(self, context: str, articles: Iterable[Article], removed: Iterable[str] = ()) -> None:
-        """Store fresh rows and drop rows of files that are gone."""
-        rows = [(str(a.path), a.size, a.mtime_ns, context, dumps(a)) for a in articles]
+    def update(self, context: str, articles: Iterable[tuple[Article, str | None]], removed: Iterable[str] = ()) -> None:
+        """Store fresh rows (an article and its `dumps` text when already made) and drop rows of files gone."""
+        rows = [(str(a.path), a.size, a.mtime_ns, context, text or dumps(a)) for a, text in articles]
         gone = [(path,) for path in removed]
         if not rows and not gone:
             return

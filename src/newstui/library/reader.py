@@ -15,6 +15,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from newstui.library.cache import dumps, loads
 from newstui.library.decoding import decode
 from newstui.library.frontmatter import split_front_matter
 from newstui.library.metadata import build_article, readable_name
@@ -63,16 +64,18 @@ def read_file(
     return article, parsed.body
 
 
-def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[Article]:
-    """Articles for `jobs`, in order; in forked worker processes when there are many, CPUs to spare, and forking
-    is safe."""
+def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[tuple[Article, str | None]]:
+    """(article, its cache row or None) for `jobs`, in order; in forked worker processes when there are many,
+    CPUs to spare, and forking is safe. Workers send cache rows (JSON text, cheaper to move than pickled
+    records), which this process turns back into articles and stores as they are."""
     count = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
     if count > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
-            return _read_parallel(jobs, config.root, count)
+            rows = _read_parallel(jobs, config.root, count)
+            return [(loads(Path(job[0]), row), row) for job, row in zip(jobs, rows, strict=True)]
         except Exception:  # a broken pool must never cost the user the listing
             pass
-    return _read_chunk(str(config.root), jobs, config)
+    return [(article, None) for article in _read_chunk(str(config.root), jobs, config)]
 
 
 def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) -> list[Article]:
@@ -81,13 +84,18 @@ def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) ->
     return [read_file(Path(path), rel, config, size, mtime, memo)[0] for path, rel, size, mtime in jobs]
 
 
-def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[Article]:
+def _read_rows(root: str, jobs: list[Job]) -> list[str]:
+    """In a worker: the cache rows of `jobs`."""
+    return [dumps(article) for article in _read_chunk(root, jobs)]
+
+
+def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[str]:
     size = max(50, len(jobs) // (workers * 4))
     chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = pool.map(_read_chunk, [str(root)] * len(chunks), chunks)
-        return [article for part in parts for article in part]
+        parts = pool.map(_read_rows, [str(root)] * len(chunks), chunks)
+        return [row for part in parts for row in part]
 
 
 def _can_fork() -> bool:

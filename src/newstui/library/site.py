@@ -92,8 +92,8 @@ def _articles(
     context: str,
     rows: dict[str, tuple[int, int, str, str]],
     problems: list[Problem],
-) -> tuple[list[Article], list[Article]]:
-    """All articles (from cached `rows` when still valid), and those freshly read (to store in the cache)."""
+) -> tuple[list[Article], list[tuple[Article, str | None]]]:
+    """All articles (from cached `rows` when still valid), and those freshly read with their cache rows."""
     articles: list[Article] = []
     jobs: list[Job] = []
     for found in files:
@@ -106,14 +106,15 @@ def _articles(
             except (ValueError, TypeError, IndexError):
                 pass  # a damaged row: read the file again
         jobs.append((key, _relative(key, root), found.size, found.mtime_ns))
-    fresh: list[Article] = []
-    for article in read_many(jobs, config):
+    fresh: list[tuple[Article, str | None]] = []
+    for article, row_text in read_many(jobs, config):
         unreadable = [p for p in article.problems if p.kind == "read"]
         if unreadable:
             problems.extend(unreadable)
         else:
-            fresh.append(article)
-    return articles + fresh, fresh
+            articles.append(article)
+            fresh.append((article, row_text))
+    return articles, fresh
 
 
 def _relative(path: Path | str, root: Path) -> str:
