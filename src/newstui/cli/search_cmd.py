@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +39,7 @@ def scope_of(target: Path, root: Path) -> str:
         return ""
 
 
-def _relative(path: Path, root: Path) -> str:
+def _relative(path: Path | str, root: Path) -> str:
     """Site-relative path with forward slashes, as the library writes `Article.rel_path`."""
     text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
     # String slicing, not Path.relative_to: this runs for every file of the site on every search.
@@ -44,7 +47,7 @@ def _relative(path: Path, root: Path) -> str:
     return rel.replace(os.sep, "/")
 
 
-def refreshed_index(target: Path) -> tuple[SearchIndex, str]:
+def refreshed_index(target: Path, progress: Callable[[int, int], None] | None = None) -> tuple[SearchIndex, str]:
     """The index of `target`'s site, brought up to date, and the folder prefix to search under.
 
     A directory walk (names, sizes, mtimes) is all a warm index needs: an article's metadata and body are read
@@ -63,8 +66,27 @@ def refreshed_index(target: Path) -> tuple[SearchIndex, str]:
     stamps = [Stamp(f.path, _relative(f.path, root), f.size, f.mtime_ns) for f in files]
     under = scope_of(target, root)
     index = SearchIndex.open(root)
-    index.refresh(stamps, lambda p: read_article(p, site), under=under)
+    index.refresh(stamps, lambda p: read_article(p, site), progress, under=under)
     return index, under
+
+
+class _TerminalProgress:
+    """`indexing 1200/10000` on stderr while a cold index is built, only on a terminal and only if it is slow."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < 0.5 or now - self.last < 0.1 or not sys.stderr.isatty():
+            return
+        self.shown, self.last = True, now
+        click.echo(f"\rnewstui: indexing {done}/{total} articles", nl=False, err=True)
+
+    def finish(self) -> None:
+        if self.shown:
+            click.echo("\r\x1b[K", nl=False, err=True)
 
 
 @cli.command("search")
@@ -77,10 +99,13 @@ def search_command(query: str, path: str | None, as_json: bool, limit: int) -> N
     target = Path(path) if path else default_path()
     if not target.exists():
         fail(f"no such file or folder: {target}")
+    progress = _TerminalProgress()
     try:
-        index, under = refreshed_index(target)
+        index, under = refreshed_index(target, progress)
     except OSError as exc:
         fail(f"cannot read {target}: {exc.strerror or exc}")
+    finally:
+        progress.finish()
     with index:
         hits = index.search(query, limit=limit, under=under)
         notices = list(index.notices)

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA = "1"  # bump when the tables change: an index of another schema is deleted and rebuilt
+SCHEMA = "2"  # bump when the tables or plain_text change: an index of another version is rebuilt
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);

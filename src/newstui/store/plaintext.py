@@ -18,7 +18,7 @@ _DROP_BLOCKS = re.compile(
 )
 _FENCE = re.compile(r"^(```|~~~)[^\n]*$", re.M)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")  # inline and reference links
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{:[^}\n]*\}|\{::[^}\n]*\}", re.S)
@@ -34,7 +34,7 @@ def plain_text(body: str) -> str:
     text = _FENCE.sub("", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _REF_DEF.sub("", text)
     text = _LIQUID.sub(" ", text)
     text = _TAG.sub(" ", text)

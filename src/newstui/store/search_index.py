@@ -38,7 +38,7 @@ class FileStamp(Protocol):
     its `title` and `date`, when present, are indexed too)."""
 
     @property
-    def path(self) -> Path: ...
+    def path(self) -> Path | str: ...
     @property
     def rel_path(self) -> str: ...
     @property
@@ -51,7 +51,7 @@ class Stamp(NamedTuple):
     """A bare file stamp, for refreshing from a directory walk without loading the site's metadata (a tuple:
     ten thousand of them are made on every `newstui search`)."""
 
-    path: Path
+    path: Path | str
     rel_path: str
     size: int
     mtime_ns: int
@@ -206,7 +206,7 @@ class SearchIndex:
                     progress(done, total)
                 continue
             try:
-                read = read_body(article.path)
+                read = read_body(Path(article.path))
                 source, body = (article, read) if isinstance(read, str) else read
                 text = plain_text(body)
                 title = str(getattr(source, "title", "") or "")

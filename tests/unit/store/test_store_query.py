@@ -50,11 +50,25 @@ def test_plain_text_keeps_words_and_drops_markup() -> None:
         '{% include image.html url="/a.png" %} {{ site.baseurl }}\n'
         "<!-- a comment --> <script>var hidden = 1;</script>&amp; &eacute;t&eacute;\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n"
+        "[RustCon Asia][rustcon-asia] was first.\n\n[rustcon-asia]: https://rustcon.asia/\n"
     )
     text = plain_text(body)
-    for word in ("Smart Mobility", "A heading", "Bold", "a link", "alt text", "& été"):
+    for word in ("Smart Mobility", "A heading", "Bold", "a link", "alt text", "& été", "RustCon Asia was first"):
         assert word in text, word
-    for leaked in ("div", "class", "hidden-url", "_blank", "include", "baseurl", "comment", "hidden", "**", "---"):
+    for leaked in (
+        "div",
+        "class",
+        "hidden-url",
+        "_blank",
+        "include",
+        "baseurl",
+        "comment",
+        "hidden",
+        "**",
+        "---",
+        "rustcon-asia",
+        "rustcon.asia",
+    ):
         assert leaked not in text, leaked
 
 
