@@ -363,3 +363,16 @@ def test_an_index_damaged_in_place_is_rebuilt_by_the_next_refresh(tmp_path: Path
     assert len(index.search("sofia", limit=100)) == 30
     assert index.path == path
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_an_index_from_another_version_is_rebuilt(site: tuple[Path, list[Article]]) -> None:
+    root, articles = site
+    with SearchIndex.open(root) as index:
+        index.refresh(articles, _read)
+    conn = sqlite3.connect(index_path(root))
+    with conn:
+        conn.execute("UPDATE meta SET value = 'old' WHERE key = 'schema'")
+    conn.close()
+    index = SearchIndex.open(root)
+    assert len(index) == 0 and index.notices == []  # nothing stale survives; the next refresh fills it
+    assert index.refresh(articles, _read).added == 4
