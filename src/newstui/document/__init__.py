@@ -40,11 +40,10 @@ def make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"linkify": True})
     md.enable(["table", "strikethrough", "linkify"])
     md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin).use(dialects_plugin)
-    # Destinations are resolved (and percent-decoded) by the library, so markdown-it's URL normalisation (parse,
-    # punycode, percent-encode: a tenth of the parse time) is only worth it for the rare non-ASCII or spaced URL.
-    normalize, normalize_text = md.normalizeLink, md.normalizeLinkText
-    setattr(md, "normalizeLink", lambda url: url if url.isascii() and " " not in url else normalize(url))  # noqa: B010
-    setattr(md, "normalizeLinkText", lambda url: url if url.isascii() else normalize_text(url))  # noqa: B010
+    # Targets keep destinations as the author wrote them (spaces, non-ASCII names); the library resolves and
+    # percent-decodes them. markdown-it's normalisation (parse, punycode, percent-encode) would only be undone.
+    setattr(md, "normalizeLink", _as_written)  # noqa: B010
+    setattr(md, "normalizeLinkText", _as_written)  # noqa: B010
     # Bare URLs are linked as GitHub does (`http://`, `www.`, e-mail); linkify-it's own pretest lets almost every
     # sentence through to its full (slow) scan, a third of the parse time on ordinary prose.
     linkify = md.linkify
@@ -52,6 +51,10 @@ def make_markdown() -> MarkdownIt:
         pretest = linkify.pretest
         linkify.pretest = lambda text: ("://" in text or "www." in text or "@" in text) and pretest(text)
     return md
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def _markdown() -> MarkdownIt:

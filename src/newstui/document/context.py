@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from newstui.document.model import Heading, Target, TargetKind
 from newstui.document.tags import meaning, scan
@@ -85,7 +86,7 @@ class Context:
         else:
             final = kind  # type: ignore[assignment]
         if not text:
-            text = PurePosixPath(raw.split("?")[0].split("#")[0]).name or raw
+            text = unquote(PurePosixPath(raw.split("?")[0].split("#")[0]).name) or raw
         self._targets[index] = Target(
             index=index,
             kind=final,

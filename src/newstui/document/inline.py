@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from html.parser import HTMLParser
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from newstui.document.context import Context
 from newstui.document.model import Block, Span
@@ -39,7 +40,8 @@ DROP_TAGS = ("script", "style", "template", "noscript", "head", "title", "svg", 
 
 
 def file_caption(raw: str) -> str:
-    return PurePosixPath(raw.split("?")[0].split("#")[0]).name
+    """The caption of last resort: the file name, as a person would write it (percent-decoded)."""
+    return unquote(PurePosixPath(raw.split("?")[0].split("#")[0]).name)
 
 
 class _Run:

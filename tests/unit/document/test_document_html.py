@@ -108,7 +108,7 @@ def test_two_images_on_one_line_are_two_blocks_and_text_is_split_around_them() -
 
 def test_image_caption_falls_back_to_the_file_name() -> None:
     doc = parse("![](/images/news/Some%20Photo.jpg)\n\n![](/images/news/Other Photo.png)")
-    assert [t.text for t in doc.targets] == ["Some%20Photo.jpg", "Other Photo.png"]
+    assert [t.text for t in doc.targets] == ["Some Photo.jpg", "Other Photo.png"]
 
 
 HOSTILE = [

@@ -82,3 +82,8 @@ def test_linked_image_keeps_both_targets() -> None:
 def test_duplicate_headings_get_distinct_anchors() -> None:
     doc = parse("## Intro\n\n## Intro\n\n## Intro\n")
     assert [h.anchor for h in doc.outline] == ["intro", "intro-1", "intro-2"]
+
+
+def test_destinations_are_kept_as_written() -> None:
+    doc = parse("![Fest](<images/Kaistraße Straßenfest.png>) [w](https://de.wikipedia.org/wiki/Straße)")
+    assert [t.raw for t in doc.targets] == ["images/Kaistraße Straßenfest.png", "https://de.wikipedia.org/wiki/Straße"]
