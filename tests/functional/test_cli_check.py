@@ -94,7 +94,11 @@ def test_json_findings(broken_site: Path) -> None:
             "message": "image not found: /images/nowhere.png",
         }
     ]
-    assert json.loads(_run("check", str(broken_site / "_posts" / "2022-03-01-tram.md"), "--json")[1]) == findings
+    one = broken_site / "_posts" / "2022-05-01-images.md"
+    code, out, err = _run("check", str(one), "--json")
+    assert code == 1 and "of 1 articles" in err
+    assert json.loads(out) == [f for f in findings if f["path"] == "_posts/2022-05-01-images.md"]
+    assert _run("check", str(broken_site / "_posts" / "2022-03-01-tram.md"))[0] == 0  # a clean file alone
 
 
 def test_real_site_reports_its_known_problems_and_not_the_reference_article() -> None:

@@ -71,14 +71,16 @@ def _is_missing(target: Target) -> bool:
     return target.kind in _MISSING and target.local_path is not None and target.exists is False
 
 
-def check_site(site: Site) -> tuple[list[Finding], int]:
-    """Every finding in `site`, ordered by path and line, and how many articles were checked."""
+def check_site(site: Site, files: list[Path] | None = None) -> tuple[list[Finding], int]:
+    """Every finding in `site` (or only in `files` of it), ordered by path and line, and how many articles
+    were checked."""
     from newstui.document import parse_document
     from newstui.library import read_article
 
-    findings = [Finding("", p.line, p.kind, p.message) for p in site.problems]
-    for listed in site.articles:
-        article, body = read_article(listed.path, site)
+    findings = [] if files is not None else [Finding("", p.line, p.kind, p.message) for p in site.problems]
+    paths = files if files is not None else [a.path for a in site.articles]
+    for path in paths:
+        article, body = read_article(path, site)
         document = parse_document(body, source=article.path, site=site, article=article)
         seen = set()
         for problem in document.problems:
@@ -88,7 +90,7 @@ def check_site(site: Site) -> tuple[list[Finding], int]:
                 findings.append(Finding(article.rel_path, getattr(problem, "line", None), kind, message))
         findings.extend(_target_findings(article, body, document))
     findings.sort(key=lambda f: (f.path, f.line or 0))
-    return findings, len(site.articles)
+    return findings, len(paths)
 
 
 def _plain(finding: Finding) -> str:
@@ -102,17 +104,22 @@ def _plain(finding: Finding) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of findings.")
 @click.pass_context
 def check_command(ctx: click.Context, path: str | None, as_json: bool) -> None:
-    """Report broken images, links to missing files, and front matter, encoding and date problems (exit 1 if any)."""
-    from newstui.library import load_site
+    """Report broken images, links to missing files, and front matter, encoding and date problems (exit 1 if any).
+
+    PATH is a site or a folder of it (every article under it) or one article file.
+    """
+    from newstui.library import load_site, site_for
 
     target = Path(path) if path else default_path()
     if not target.exists():
         fail(f"no such file or folder: {target}")
     try:
-        site = load_site(target)
+        if target.is_dir():
+            findings, checked = check_site(load_site(target))
+        else:  # one file (an editor's save hook, a pre-commit run): that file only, in its site's context
+            findings, checked = check_site(site_for(target), [target.resolve()])
     except OSError as exc:
         fail(f"cannot read {target}: {exc.strerror or exc}")
-    findings, checked = check_site(site)
     if as_json:
         rows = [{k: clean(v) if isinstance(v, str) else v for k, v in asdict(f).items()} for f in findings]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
