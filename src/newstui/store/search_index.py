@@ -175,16 +175,21 @@ class SearchIndex:
         `read_body(path)` returns an article's decoded body (front matter removed), e.g. the body from
         `newstui.library.read_article`, or the whole `(article, body)` pair, whose title and date then win
         (so `articles` may be bare file stamps: anything with path, rel_path, size and mtime_ns); an exception
-        from it skips that article. `progress(done, total)` is called
-        as articles are checked; `cancelled()` returning True stops early (what was done stays committed).
+        from it skips that article. `progress(done, total)` is called as articles are checked; `cancelled()`
+        returning True stops early (what was done stays committed). Never raises for the index's own trouble.
         """
         items = list(articles)
         total = len(items)
         if self._damaged:
             self._rebuild()
-        with self._lock:
-            rows = self._conn.execute("SELECT rel_path, size, mtime_ns FROM docs").fetchall()
-        known = {rel: (size, mtime_ns) for rel, size, mtime_ns in rows}
+        try:
+            known = self._known()
+        except sqlite3.Error as exc:
+            if not is_corrupt(exc):
+                self._failed_write(exc)
+                return RefreshStats()
+            self._rebuild()
+            known = {}
         seen: set[str] = set()
         added = updated = unchanged = failed = 0
         batch: list[tuple[str, int, int, str, str, str]] = []
@@ -233,6 +238,11 @@ class SearchIndex:
         if progress is not None:
             progress(total, total)
         return RefreshStats(added, updated, removed, unchanged, failed)
+
+    def _known(self) -> dict[str, tuple[int, int]]:
+        with self._lock:
+            rows = self._conn.execute("SELECT rel_path, size, mtime_ns FROM docs").fetchall()
+        return {rel: (size, mtime_ns) for rel, size, mtime_ns in rows}
 
     def _write(self, batch: list[tuple[str, int, int, str, str, str]]) -> None:
         if not batch:

@@ -376,3 +376,29 @@ def test_an_index_from_another_version_is_rebuilt(site: tuple[Path, list[Article
     index = SearchIndex.open(root)
     assert len(index) == 0 and index.notices == []  # nothing stale survives; the next refresh fills it
     assert index.refresh(articles, _read).added == 4
+
+
+class _Malformed:
+    """A connection to an index that went bad while open: every statement reports corruption."""
+
+    def execute(self, *args: object) -> None:
+        error = sqlite3.DatabaseError("database disk image is malformed")
+        error.sqlite_errorcode = 11
+        raise error
+
+    def close(self) -> None:
+        pass
+
+
+def test_corruption_found_while_open_is_reported_then_rebuilt(site: tuple[Path, list[Article]]) -> None:
+    root, articles = site
+    index = SearchIndex.open(root)
+    index.refresh(articles, _read)
+    real = index._conn
+    index._conn = _Malformed()  # type: ignore[assignment]
+    assert index.search("sofia") == []
+    assert index.notices and "rebuilt at the next refresh" in index.notices[-1]
+    real.close()
+    stats = index.refresh(articles, _read)
+    assert stats.added == 4
+    assert [h.rel_path for h in index.search("sofia")] == ["_posts/a.md"]
