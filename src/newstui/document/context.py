@@ -152,6 +152,10 @@ class Context:
                     article=found if found.exists() else None,
                     fragment=fragment,
                 )
+        if raw.startswith("www."):
+            raw = "http://" + raw  # `[site](www.example.org)`: meant as a web address, not a file
+        elif "@" in raw and ":" not in raw and "/" not in raw and " " not in raw.strip():
+            raw = "mailto:" + raw  # `[name](someone@example.org)`
         return resolve(raw, self.source, self.site_root, baseurl=self.baseurl, permalinks=self.permalinks)
 
     def _template_article(self, raw: str) -> Path | None:

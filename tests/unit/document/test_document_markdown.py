@@ -87,3 +87,8 @@ def test_duplicate_headings_get_distinct_anchors() -> None:
 def test_destinations_are_kept_as_written() -> None:
     doc = parse("![Fest](<images/Kaistraße Straßenfest.png>) [w](https://de.wikipedia.org/wiki/Straße)")
     assert [t.raw for t in doc.targets] == ["images/Kaistraße Straßenfest.png", "https://de.wikipedia.org/wiki/Straße"]
+
+
+def test_web_and_mail_addresses_written_without_scheme() -> None:
+    doc = parse("[site](www.smarter-together.de) and [mail](evignali@lyon-confluence.fr)")
+    assert [t.dest for t in doc.targets] == ["http://www.smarter-together.de", "mailto:evignali@lyon-confluence.fr"]
