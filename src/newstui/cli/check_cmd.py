@@ -9,6 +9,7 @@ problems (unreadable folders, a bad config). Exit status 1 when anything is repo
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newstui.cli import cli, fail
-from newstui.cli.search_cmd import default_path
+from newstui.cli.search_cmd import TerminalProgress, default_path
 from newstui.safetext import clean
 
 if TYPE_CHECKING:
@@ -71,15 +72,19 @@ def _is_missing(target: Target) -> bool:
     return target.kind in _MISSING and target.local_path is not None and target.exists is False
 
 
-def check_site(site: Site, files: list[Path] | None = None) -> tuple[list[Finding], int]:
+def check_site(
+    site: Site, files: list[Path] | None = None, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Finding], int]:
     """Every finding in `site` (or only in `files` of it), ordered by path and line, and how many articles
-    were checked."""
+    were checked; `progress(done, total)` is told as articles are parsed."""
     from newstui.document import parse_document
     from newstui.library import read_article
 
     findings = [] if files is not None else [Finding("", p.line, p.kind, p.message) for p in site.problems]
     paths = files if files is not None else [a.path for a in site.articles]
-    for path in paths:
+    for done, path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(done, len(paths))
         article, body = read_article(path, site)
         document = parse_document(body, source=article.path, site=site, article=article)
         seen = set()
@@ -113,13 +118,16 @@ def check_command(ctx: click.Context, path: str | None, as_json: bool) -> None:
     target = Path(path) if path else default_path()
     if not target.exists():
         fail(f"no such file or folder: {target}")
+    progress = TerminalProgress("checking")
     try:
         if target.is_dir():
-            findings, checked = check_site(load_site(target))
+            findings, checked = check_site(load_site(target), progress=progress)
         else:  # one file (an editor's save hook, a pre-commit run): that file only, in its site's context
             findings, checked = check_site(site_for(target), [target.resolve()])
     except OSError as exc:
         fail(f"cannot read {target}: {exc.strerror or exc}")
+    finally:
+        progress.finish()
     if as_json:
         rows = [{k: clean(v) if isinstance(v, str) else v for k, v in asdict(f).items()} for f in findings]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -128,6 +136,7 @@ def check_command(ctx: click.Context, path: str | None, as_json: bool) -> None:
             click.echo(_plain(finding))
     articles = len({f.path for f in findings if f.path})
     if findings:
-        click.echo(f"newstui: {len(findings)} problems in {articles} of {checked} articles", err=True)
+        noun = "problem" if len(findings) == 1 else "problems"
+        click.echo(f"newstui: {len(findings)} {noun} in {articles} of {checked} articles", err=True)
         ctx.exit(1)
     click.echo(f"newstui: no problems in {checked} articles", err=True)

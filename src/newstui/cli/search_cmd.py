@@ -70,10 +70,11 @@ def refreshed_index(target: Path, progress: Callable[[int, int], None] | None = 
     return index, under
 
 
-class _TerminalProgress:
-    """`indexing 1200/10000` on stderr while a cold index is built, only on a terminal and only if it is slow."""
+class TerminalProgress:
+    """`indexing 1200/10000` on stderr during a long pass, only on a terminal and only once it takes a while."""
 
-    def __init__(self) -> None:
+    def __init__(self, verb: str = "indexing") -> None:
+        self.verb = verb
         self.started = self.last = time.monotonic()
         self.shown = False
 
@@ -82,7 +83,7 @@ class _TerminalProgress:
         if now - self.started < 0.5 or now - self.last < 0.1 or not sys.stderr.isatty():
             return
         self.shown, self.last = True, now
-        click.echo(f"\rnewstui: indexing {done}/{total} articles", nl=False, err=True)
+        click.echo(f"\rnewstui: {self.verb} {done}/{total} articles", nl=False, err=True)
 
     def finish(self) -> None:
         if self.shown:
@@ -99,7 +100,7 @@ def search_command(query: str, path: str | None, as_json: bool, limit: int) -> N
     target = Path(path) if path else default_path()
     if not target.exists():
         fail(f"no such file or folder: {target}")
-    progress = _TerminalProgress()
+    progress = TerminalProgress()
     try:
         index, under = refreshed_index(target, progress)
     except OSError as exc:
