@@ -23,7 +23,7 @@ from newstui.document.build import Builder
 from newstui.document.context import Context
 from newstui.document.inline import file_caption
 from newstui.document.model import Block, Document, Heading, Span
-from newstui.document.rules import PAGE, dialects_plugin
+from newstui.document.rules import PAGE, PROBLEMS, dialects_plugin
 from newstui.document.split import reference_lines, safe_prefix
 from newstui.library.records import Article, Problem, Site
 from newstui.library.siteroot import find_site_root
@@ -174,7 +174,11 @@ def _parse_now(
 def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:
     md = _markdown()
     page = {"page.title": article.title if article else "", "site.title": site.title if site else ""}
-    tokens = md.parse(body, {PAGE: page})
+    env: dict[str, object] = {PAGE: page}
+    tokens = md.parse(body, env)
+    first_line = article.body_line if article is not None else 1
+    for line, message in env.get(PROBLEMS, ()):  # type: ignore[attr-defined]
+        ctx.problems.append(Problem("markup", message, line=first_line + line))
     toc: tuple[Heading, ...] = ()
     if any(t.type == "x_ial" and "toc" in t.meta.get("attrs", {}) for t in tokens):
         # the outline is needed before the headings are met: a first pass collects it

@@ -21,6 +21,7 @@ from newstui.document.tags import Meaning, meaning, parse_ial, scan
 
 _LIQUID_BLOCKS = ("raw", "highlight", "comment", "capture")  # tags whose body is not ordinary Markdown
 RAW = "newstui_raw"  # env flag: inside {% raw %}, templates are literal text
+PROBLEMS = "newstui_problems"  # env entry: [(line, message)] for markup the article never closes
 PAGE = "newstui_page"  # env entry: {"page.title": ..., "site.title": ...} for {{ page.title }}
 
 
@@ -29,6 +30,11 @@ PAGE = "newstui_page"  # env entry: {"page.title": ..., "site.title": ...} for {
 
 def _line(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _problem(state: StateBlock, line: int, message: str) -> None:
+    """Note a markup problem (0-based body line) for the Document's problems."""
+    state.env.setdefault(PROBLEMS, []).append((line, message))
 
 
 def _find_close(state: StateBlock, start: int, end: int, names: tuple[str, ...]) -> int:
@@ -93,6 +99,11 @@ def template_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if len(tags) == 1 and (hugo_code or (first.dialect == "liquid" and first.name in _LIQUID_BLOCKS)):
         closers = ("/" + first.name,) if hugo_code else ("end" + first.name,)
         close = _find_close(state, next_line, end, closers)
+        if close >= end:
+            _problem(state, start, f"{{% {first.name} %}} is never closed")
+            if first.name in ("comment", "capture"):  # hiding the rest of the article would lose it: show it
+                state.line = next_line
+                return True
         if first.name == "raw":
             _nested(state, next_line, close, raw=True)
         elif first.name in ("highlight", "code"):
@@ -144,6 +155,11 @@ def kramdown_block(state: StateBlock, start: int, end: int, silent: bool) -> boo
         closers = ("{:/" + name + "}", "{:/}")
         same_line = any(c in text for c in closers)
         close = start if same_line else _find_close(state, start + 1, end, closers)
+        if close >= end:
+            _problem(state, start, f"{{::{name}}} is never closed")
+            if name != "nomarkdown":
+                state.line = start + 1
+                return True
         if name == "nomarkdown":
             token = state.push("html_block", "", 0)
             body = text.split("}", 1)[1] if same_line else state.getLines(start + 1, close, 0, True)
@@ -233,6 +249,8 @@ def template_inline(state: StateInline, silent: bool) -> bool:
         return False
     if tag.dialect == "liquid" and tag.name in ("raw", "comment", "capture"):
         inner_end, end = _skip_to(state, tag.end, ("end" + tag.name,))
+        if end >= state.posMax and inner_end >= state.posMax:  # never closed here: only the tag goes
+            inner_end = end = tag.end
         if tag.name == "raw" and not silent and inner_end > tag.end:
             old_max = state.posMax
             state.pos, state.posMax = tag.end, inner_end

@@ -299,3 +299,21 @@ def test_liquid_capture_is_not_shown() -> None:
 def test_embeds_open_their_page(text: str, url: str, title: str) -> None:
     doc = parse(text)
     assert [(t.kind, t.dest, t.text) for t in doc.targets] == [("media", url, title)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Intro.\n\n{% comment %}\n\nThe rest of the article.",
+        "Intro.\n\n{::comment}\n\nThe rest of the article.",
+        "Intro.\n\n{% capture x %}\n\nThe rest of the article.",
+    ],
+)
+def test_an_unclosed_comment_hides_nothing_and_is_reported(text: str) -> None:
+    doc = parse(text)
+    assert all_text(doc) == "Intro.\nThe rest of the article."
+    assert [(p.kind, p.line) for p in doc.problems] == [("markup", 3)]  # type: ignore[attr-defined]
+
+
+def test_an_unclosed_inline_comment_hides_only_itself() -> None:
+    assert all_text(parse("Shown {% comment %} and the rest.")) == "Shown and the rest."

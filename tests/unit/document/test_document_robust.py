@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newstui.document import first_screen, parse_document, safe_prefix
+from newstui.document.model import Document
 from newstui.library.records import Problem
 from tests.unit.document.document_support import all_text, kinds, walk
 
@@ -29,8 +30,12 @@ HOSTILE_SHAPES = {
 @pytest.mark.parametrize("text", HOSTILE_SHAPES.values(), ids=HOSTILE_SHAPES.keys())
 def test_hostile_shapes_parse_without_error(text: str) -> None:
     doc = parse_document(text)
-    assert doc.problems == ()  # parsed by the real path, not by the plain-text fallback
+    assert not _fell_back(doc)  # parsed by the real path, not by the plain-text fallback
     list(walk(doc.blocks))  # the tree can be walked
+
+
+def _fell_back(doc: Document) -> bool:
+    return any(isinstance(p, Problem) and "could not be fully parsed" in p.message for p in doc.problems)
 
 
 def test_deep_nesting_is_capped_not_fatal() -> None:
@@ -117,7 +122,7 @@ def test_control_characters_survive_as_text_for_the_renderer_to_neutralise() -> 
 def test_any_mix_of_markup_never_raises(parts: list[str]) -> None:
     text = "".join(parts)
     doc = parse_document(text)
-    assert doc.problems == ()
+    assert not _fell_back(doc)
     assert [t.index for t in doc.targets] == list(range(len(doc.targets)))
     head = first_screen(text, chars=20)
     assert head.targets == doc.targets[: len(head.targets)]
@@ -126,7 +131,7 @@ def test_any_mix_of_markup_never_raises(parts: list[str]) -> None:
 @given(st.text(max_size=300))
 @settings(max_examples=150, deadline=None)
 def test_any_text_never_raises(text: str) -> None:
-    assert parse_document(text).problems == ()
+    assert not _fell_back(parse_document(text))
 
 
 def test_safe_prefix_cuts_only_at_blank_lines_outside_fences_and_html() -> None:
