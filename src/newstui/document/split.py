@@ -60,7 +60,7 @@ def safe_prefix(text: str, chars: int) -> int:
 
 
 def reference_lines(text: str, used_in: str) -> str:
-    """The link reference definitions (`[x]: url`) of `text` whose label `used_in` mentions.
+    """The link reference and footnote definitions (`[x]: url`, `[^n]: …`) of `text` that `used_in` uses.
 
     A prefix parsed alone still finds links defined at the bottom of the article; definitions it does not use
     are left out, since markdown-it reads each one at some cost.
@@ -73,7 +73,7 @@ def reference_lines(text: str, used_in: str) -> str:
         end = text.find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         label, sep, _ = line[1:].partition("]:")
-        if sep and not label.startswith("^") and "[" + label.lower() + "]" in wanted:
+        if sep and "[" + label.lower() + "]" in wanted:  # links and footnotes (first line of each note)
             out.append(line)
         pos = text.find("\n[", start)
     return "\n".join(out)

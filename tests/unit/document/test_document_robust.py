@@ -195,3 +195,10 @@ def test_the_garbage_collector_is_running_again_after_a_parse() -> None:
     parse_document("# T\n\ntext")
     first_screen("# T\n\ntext\n\n" * 2000, chars=100)
     assert gc.isenabled()
+
+
+def test_first_screen_numbers_footnotes_defined_at_the_bottom() -> None:
+    text = "A claim.[^src]\n\n" + "Filler paragraph.\n\n" * 2000 + "[^src]: The source.\n"
+    head = first_screen(text, chars=100)
+    assert not head.complete
+    assert "A claim.[1]" in all_text(head)
