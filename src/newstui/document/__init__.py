@@ -148,7 +148,7 @@ def _parse_now(
     blocks: tuple[Block, ...]
     try:
         blocks = _blocks(body, ctx, article, site)
-    except (RecursionError, Exception) as exc:  # the reader must always show something
+    except Exception as exc:  # RecursionError and all: the reader must always show something
         reason = type(exc).__name__
         problems.append(Problem("markup", f"the article could not be fully parsed ({reason}); shown as text"))
         ctx = Context(source, site, article, site_root)
