@@ -1,7 +1,7 @@
 """Load a site: find its root and config, discover its articles, read each one (or take it from the cache).
 
-`read_article` is the one way a file becomes an `Article` plus body text: `load_site` uses it for every file the
-cache cannot answer, and the reader uses it to show one article, so both always agree.
+`reader.read_file` is the one way a file becomes an `Article` plus body text: `load_site` uses it for every file
+the cache cannot answer and `read_article` for the one article being shown, so list and reader always agree.
 """
 
 from __future__ import annotations
