@@ -134,7 +134,12 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.listing.extend(batch)
         self._unread = None
         finished = total is not None and done >= total
-        self.load_progress = "" if finished else f"loading {done:,}" + (f" of {total:,}" if total else "")
+        if finished:
+            self.load_progress = ""
+        elif total:
+            self.load_progress = f"loading {done:,} of {total:,}"
+        else:
+            self.load_progress = "loading…"
         self.article_list.empty_text = "Loading…" if not finished else "No articles match."
         if self.open_file is not None:
             self._open_initial(self.open_file)

@@ -1,0 +1,87 @@
+"""The list draws only the rows in view: 10,000 articles cost the same per frame as ten."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+
+from newstui.library.records import Article
+from newstui.ui.widgets.article_list import ArticleList
+
+
+class ListOnly(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ArticleList(id="list")
+
+
+def articles(count: int) -> list[Article]:
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    return [
+        Article(Path(f"/site/{n}.md"), f"{n}.md", f"Article number {n}", start - timedelta(hours=n), tags=("tag",))
+        for n in range(count)
+    ]
+
+
+async def test_ten_thousand_rows_draw_only_what_is_visible() -> None:
+    app = ListOnly()
+    async with app.run_test(size=(100, 30)) as pilot:
+        widget = app.query_one(ArticleList)
+        drawn: list[int] = []
+        original = widget.render_line
+
+        def counting(y: int):  # type: ignore[no-untyped-def]
+            drawn.append(y)
+            return original(y)
+
+        widget.render_line = counting  # type: ignore[method-assign]
+        widget.set_rows(articles(10_000))
+        widget.focus()
+        await pilot.pause()
+        for keys in (("G",), ("pageup",) * 5, ("g",), ("j",) * 20):
+            drawn.clear()
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert drawn, keys
+            # Every frame draws at most the rows on screen, never the 10,000 rows of the list.
+            assert len(drawn) <= 30 * len(keys) + 30, (keys, len(drawn))
+            assert max(drawn) < 30
+        assert widget.selected is not None and widget.selected.title == "Article number 20"
+        await pilot.press("G")
+        await pilot.pause()
+        assert widget.selected is not None and widget.selected.title == "Article number 9999"
+        assert "Article number 9999" in "\n".join(s.text for s in app.screen._compositor.render_strips())
+
+
+async def test_screen_is_up_and_open_file_shown_while_the_site_loads(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from newstui.ui import sitelist
+    from newstui.ui.widgets.article_view import ArticleView
+    from tests.functional.ui_app.ui_app_support import app_for, make_site, screen_text, wait_for
+
+    site = make_site(tmp_path / "site")
+    file = site / "_posts" / "2020-07-14-festival.md"
+    release = threading.Event()
+    real_load = sitelist.load_site
+
+    def slow_load(path):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_load(path)
+
+    monkeypatch.setattr(sitelist, "load_site", slow_load)
+    app = app_for(file, open_file=file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "document", None) is not None)
+        screen = app.screen
+        assert not screen.loaded  # type: ignore[attr-defined]
+        assert "loading…" in screen.sub_title
+        assert "Harbour Festival in München" in screen_text(app)  # FILE is readable already
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("j")  # and the reader already scrolls
+        release.set()
+        await wait_for(pilot, lambda: screen.loaded)  # type: ignore[attr-defined]
+        assert len(screen.article_list.rows) == 4  # type: ignore[attr-defined]
+        assert screen.current.path == file  # type: ignore[attr-defined]
+        assert "loading" not in screen.sub_title
