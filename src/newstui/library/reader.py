@@ -72,7 +72,7 @@ def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -
     if count > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
             rows = _read_parallel(jobs, config.root, count)
-            return [(loads(Path(job[0]), row), row) for job, row in zip(jobs, rows, strict=True)]
+            return [(loads(Path(job[0]), row, recheck=False), row) for job, row in zip(jobs, rows, strict=True)]
         except Exception:  # a broken pool must never cost the user the listing
             pass
     return [(article, None) for article in _read_chunk(str(config.root), jobs, config)]
