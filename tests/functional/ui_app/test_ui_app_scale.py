@@ -85,3 +85,31 @@ async def test_screen_is_up_and_open_file_shown_while_the_site_loads(tmp_path, m
         assert len(screen.article_list.rows) == 4  # type: ignore[attr-defined]
         assert screen.current.path == file  # type: ignore[attr-defined]
         assert "loading" not in screen.sub_title
+
+
+async def test_big_article_is_parsed_off_the_ui_thread(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newstui.ui.preview import BIG_ARTICLE
+    from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+
+    paragraph = "The harbour basin was dredged again this spring, and the ferries kept running. " * 6
+    body = "\n\n".join(f"## Part {n}\n\n{paragraph}" for n in range(BIG_ARTICLE // len(paragraph) + 40))
+    site = make_site(
+        tmp_path / "site",
+        {
+            "2021-01-01-big.md": f"---\ntitle: Big\n---\n{body}\n",
+            "2020-01-01-small.md": "---\ntitle: Small\n---\nHi.\n",
+        },
+    )
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        big, small = screen.article_list.rows
+        assert big.size > BIG_ARTICLE
+        await pilot.press("j", "k", "j")  # away and back and away: the stale big parse must not win
+        await wait_for(pilot, lambda: screen.current == small and screen.reader.document is screen.document)
+        await pilot.pause(0.5)
+        assert screen.reader.document is not None and screen.reader.document.title == "Small"
+        await pilot.press("k")
+        await wait_for(pilot, lambda: screen.reader.document is not None and screen.reader.document.title == "Big")
+        await wait_for(pilot, lambda: screen.reader.laid_out)
+        assert any("Part 40" in line for line in screen.reader.rendered.plain)

@@ -83,6 +83,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.load_progress = ""
         self.loaded = False  # True once every article of the site is listed
         self._unread: int | None = None  # cached count for the header
+        self._early_site: Site | None = None  # the site as known before its articles were read
         self._read_timer: Timer | None = None
 
     @property
@@ -126,6 +127,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.app.call_from_thread(self._add_batch, site, batch, done, total)
 
     def _add_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
+        if self.site is None and total is None:
+            self._early_site = site
         self.site = site
         self.title = clean(site.title) or site.root.name
         preload = getattr(self.marks, "preload", None)
@@ -146,6 +149,11 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.refilter()
         if finished:
             self.loaded = True
+            if self.current is not None and self._early_site is not None:
+                # FILE was parsed before the site's permalinks were known: parse it again with them.
+                self.documents.forget(self.current.path)
+                self.show_article(self.current, line=self.reader.top_line, record=False)
+            self._early_site = None
             for problem in site.problems[:3]:
                 self.notify(clean(problem.message), title="Site", severity="warning")
             self.article_list.empty_text = "No articles." if not self.listing.articles else "No articles match."
