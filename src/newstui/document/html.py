@@ -110,8 +110,13 @@ class _TreeBuilder(HTMLParser):
 
 def parse_tree(html: str) -> Node:
     builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
+    try:
+        builder.feed(html)
+        builder.close()
+    except AssertionError:  # Python 3.11's parser asserts on a malformed `<![…`: read it as text instead
+        builder = _TreeBuilder()
+        builder.feed(html.replace("<![", "&lt;!["))
+        builder.close()
     return builder.root
 
 

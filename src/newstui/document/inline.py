@@ -76,8 +76,14 @@ class _TagReader(HTMLParser):
     def read(self, html: str) -> list[tuple[str, str, dict[str, str]]]:
         self.events = []
         self.reset()
-        self.feed(html)
-        self.close()
+        try:
+            self.feed(html)
+            self.close()
+        except AssertionError:  # Python 3.11's parser asserts on a malformed `<![…`: read it as text instead
+            self.events = []
+            self.reset()
+            self.feed(html.replace("<![", "&lt;!["))
+            self.close()
         return self.events
 
 

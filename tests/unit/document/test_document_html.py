@@ -175,3 +175,9 @@ def test_unclosed_details_in_a_list_item_ends_with_the_item() -> None:
     doc = parse("- item <details><summary>S</summary>\n\n  inside\n- next\n\nAfter.")
     assert "After." in all_text(doc) and "next" in all_text(doc) and "inside" in all_text(doc)
     assert doc.blocks[-1].kind == "paragraph"
+
+
+@pytest.mark.parametrize("text", ["<div>\n<![{:<!--\n</div>", "a <![x b", "<h2>x</h2><details><![</script>"])
+def test_malformed_declarations_do_not_break_the_html_parser(text: str) -> None:
+    doc = parse(text)
+    assert not doc.problems

@@ -107,6 +107,8 @@ def test_control_characters_survive_as_text_for_the_renderer_to_neutralise() -> 
                 "\x00",
                 "é",
                 "<script>",
+                "<![",
+                "<details>",
                 "</script>",
                 "{% raw %}",
                 "{% endraw %}",
