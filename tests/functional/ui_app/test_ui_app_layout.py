@@ -99,3 +99,13 @@ async def test_failing_opener_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
         await loaded(pilot)
         await pilot.press("enter", "tab", "enter")
         await wait_for(pilot, lambda: any(n.severity == "error" for n in app._notifications))
+
+
+async def test_a_site_that_vanished_is_reported_not_fatal(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "gone")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: any(n.title == "Cannot load" for n in app._notifications))
+        assert "Could not load this site." in screen_text(app)
+        await pilot.press("question_mark")  # the app still answers
+        await pilot.press("escape", "q")
+    assert app.return_code == 0

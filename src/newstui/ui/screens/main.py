@@ -19,7 +19,7 @@ from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from newstui.document.model import Document
 from newstui.library.records import Article, Site
@@ -171,11 +171,10 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 self.reader.focus()
                 return
 
-    def on_worker_state_changed(self, event: object) -> None:
-        from textual.worker import Worker, WorkerState
-
-        worker = getattr(event, "worker", None)
-        if isinstance(worker, Worker) and worker.group == "load" and worker.state == WorkerState.ERROR:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The site could not be loaded at all (its folder vanished, no permission): say so, keep running."""
+        worker = event.worker
+        if worker.group == "load" and worker.state == WorkerState.ERROR:
             self.load_progress = ""
             self.article_list.empty_text = "Could not load this site."
             self.article_list.refresh()
