@@ -77,11 +77,12 @@ def _facet_test(
 
 
 class Listing:
-    """Filters and sorts one site's articles; keeps the folded search text per article so typing stays fast."""
+    """Filters and sorts one site's articles; keeps the folded search text per article (made on the first
+    query, so a big site is listed without paying for it) so typing stays fast."""
 
     def __init__(self, articles: Sequence[Article] = ()) -> None:
         self._articles: list[Article] = []
-        self._haystacks: list[str] = []
+        self._haystacks: list[str | None] = []  # folded search text, made on the first `/` query
         self._where: dict[str, int] = {}
         self.extend(articles)
 
@@ -102,10 +103,10 @@ class Listing:
         if index is None:
             self._where[key] = len(self._articles)
             self._articles.append(article)
-            self._haystacks.append(haystack(article))
+            self._haystacks.append(None)
         else:
             self._articles[index] = article
-            self._haystacks[index] = haystack(article)
+            self._haystacks[index] = None
 
     def find(self, path: Path) -> Article | None:
         """The article whose source is `path`, if listed."""
@@ -123,12 +124,21 @@ class Listing:
         """The articles that match `text` (every word) and `facet`, in `order`."""
         words = query_words(text)
         test = _facet_test(facet or Facet(), is_read, is_starred)
-        shown = [
-            article
-            for article, hay in zip(self._articles, self._haystacks, strict=True)
-            if all(word in hay for word in words) and test(article)
-        ]
+        if not words:
+            shown = [article for article in self._articles if test(article)]
+        else:
+            shown = [
+                article
+                for index, article in enumerate(self._articles)
+                if all(word in self._haystack(index) for word in words) and test(article)
+            ]
         return sort_articles(shown, order)
+
+    def _haystack(self, index: int) -> str:
+        hay = self._haystacks[index]
+        if hay is None:
+            hay = self._haystacks[index] = haystack(self._articles[index])
+        return hay
 
     def years(self) -> list[str]:
         """Years that have articles, newest first (for the `f` picker)."""
