@@ -1,0 +1,127 @@
+"""A hostile article in a real terminal (tmux): the screen, the window title and the clipboard stay untouched.
+
+The article holds every escape payload in every field, and its file name holds OSC 0 and tmux's own
+window-name sequence. tmux acts on what reaches it: OSC 0/2 would change `pane_title`, ESC k would rename the
+window, OSC 52 would create a paste buffer (set-clipboard is on here), CSI 2J would wipe the app's frame. So the
+test reads those back after newstui drew the article, after moving through its links, and after `cat --color`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.hostile import EVERYTHING, hostile_article, make_site
+
+pytestmark = pytest.mark.e2e
+
+NEWSTUI = Path(sys.executable).parent / "newstui"
+PAYLOAD = EVERYTHING + "\x1bkpwned\x1b\\"  # plus tmux's window-name sequence
+FILE_NAME = "2024-05-01-\x1b]0;pwned\x07\x1bkpwned\x1b\\name.md"
+
+
+class Pane:
+    """One private tmux server (own socket) with one pane running a shell."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
+        return done.stdout
+
+    def show(self, what: str) -> str:
+        return self.run("display-message", "-p", "-t", "hard", what).strip()
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "hard")
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "hard", *keys)
+
+    def wait(self, condition: Callable[[str], bool], what: str, timeout: float = 25.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if condition(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
+
+    def untouched(self) -> None:
+        """Nothing from the article reached tmux as a command."""
+        assert "pwned" not in self.show("#{pane_title}")
+        assert "pwned" not in self.show("#{window_name}")
+        assert self.run("list-buffers").strip() == "", "OSC 52 set the clipboard"
+
+
+@pytest.fixture
+def pane(tmp_path: Path) -> Iterator[Pane]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: the real-terminal test needs it")
+    if not NEWSTUI.exists():
+        pytest.skip(f"the newstui console script is not installed at {NEWSTUI}")
+    session = Pane(f"newstui-hard-{os.getpid()}-{tmp_path.name}")
+    env = {
+        "NEWSTUI_DATA_DIR": str(tmp_path / "data"),
+        "NEWSTUI_CACHE_DIR": str(tmp_path / "cache"),
+        "NEWSTUI_CONFIG": str(tmp_path / "config.toml"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PS1": "$ ",
+    }
+    options = [item for name, value in env.items() for item in ("-e", f"{name}={value}")]
+    session.run("-f", "/dev/null", "new-session", "-d", "-s", "hard", "-x", "120", "-y", "36", *options,
+                "bash --norc --noprofile")  # fmt: skip
+    try:
+        session.run("set-option", "-g", "set-clipboard", "on")  # OSC 52 would now land in a paste buffer
+        session.run("set-option", "-g", "allow-rename", "on")  # ESC k would now rename the window
+        session.run("set-option", "-g", "automatic-rename", "off")
+        session.run("rename-window", "-t", "hard", "hardwin")
+        session.run("select-pane", "-t", "hard", "-T", "hardtitle")
+        yield session
+    finally:
+        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True, check=False)
+
+
+def test_hostile_article_in_the_app_leaves_the_terminal_alone(pane: Pane, tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", {FILE_NAME: hostile_article(PAYLOAD)})
+    file = site / "_posts" / FILE_NAME
+    (tmp_path / "run.sh").write_text(f'"{NEWSTUI}" open "$(cat {tmp_path}/name)"; echo "EXIT=$?"\n')
+    (tmp_path / "name").write_text(str(file))  # the shell reads the escapes from a file, never from send-keys
+    pane.wait(lambda s: s.strip() != "", "the shell prompt")
+    pane.keys("-l", f"bash {tmp_path}/run.sh")
+    pane.keys("Enter")
+    screen = pane.wait(lambda s: "TitleWord" in s and "═════" in s, "the hostile article in the reader")
+    lines = screen.splitlines()
+    assert len(lines) == 36
+    assert "Hostile test site" in lines[0]  # the header is still the first row: nothing cleared or moved it
+    assert "Quit" in lines[-1] or "Help" in lines[-1] or "List" in lines[-1]  # and the footer the last
+    assert "␛" in screen  # the escapes are shown as pictures
+    title_row = next(line for line in lines if "TitleWord" in line)
+    assert title_row.rstrip().endswith("end") or "␛" in title_row
+    pane.untouched()
+
+    for _ in range(6):  # move the highlight over the hostile links and captions
+        pane.keys("Tab")
+    pane.keys("j", "j", "G", "g")
+    screen = pane.wait(lambda s: "TitleWord" in s, "the top of the article again")
+    assert "Hostile test site" in screen.splitlines()[0]
+    pane.untouched()
+
+    pane.keys("q")
+    pane.wait(lambda s: "EXIT=0" in s, "newstui to exit with 0")
+    pane.keys("-l", f'clear; "{NEWSTUI}" cat --color --width 100 "$(cat {tmp_path}/name)" | tail -n 30; echo DONE')
+    pane.keys("Enter")
+    screen = pane.wait(lambda s: "DONE" in s and "codeword" in s, "cat --color in the terminal")
+    assert "␛" in screen
+    pane.untouched()
