@@ -141,7 +141,8 @@ class Context:
                 head, _, fragment = raw.partition("#")
             found = self._template_article(head)
             if found is None:  # a post or page we cannot find: shown as a missing local target
-                name = head.strip("{}% ").split()[-1] if head.startswith("{%") else head.split(":", 1)[-1]
+                words = head.strip("{}% ").split() or [""]
+                name = words[-1] if head.startswith("{%") else head.split(":", 1)[-1]
                 return Resolved(dest=name.strip("\"' @/"), scheme="file", exists=False, fragment=fragment)
             if found is not None:
                 return Resolved(

@@ -34,7 +34,7 @@ def safe_prefix(text: str, chars: int) -> int:
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        line = text[pos:end]
+        line = _inside_containers(text[pos:end])
         stripped = line.strip()
         if fence:
             if stripped.startswith(fence[0] * len(fence)) and not stripped.strip(fence[0]):
@@ -46,8 +46,7 @@ def safe_prefix(text: str, chars: int) -> int:
             if pos >= chars:
                 return pos
         else:
-            lead = line[: len(line) - len(line.lstrip(" "))]
-            if len(lead) < 4 and stripped[:3] in ("```", "~~~"):
+            if stripped[:3] in ("```", "~~~"):
                 mark = stripped[0]
                 fence = stripped[: len(stripped) - len(stripped.lstrip(mark))]
             else:
@@ -57,6 +56,14 @@ def safe_prefix(text: str, chars: int) -> int:
                         break
         pos = end + 1
     return len(text)
+
+
+def _inside_containers(line: str) -> str:
+    """The line without indentation, quote and list markers: a fence inside a list item is still a fence."""
+    core = line.lstrip(" \t>")
+    while core[:2] in ("- ", "* ", "+ ") or (core[:1].isdigit() and core.lstrip("0123456789")[:2] in (". ", ") ")):
+        core = core.lstrip("0123456789")[2:].lstrip(" >") if core[:1].isdigit() else core[2:].lstrip(" >")
+    return core
 
 
 def reference_lines(text: str, used_in: str) -> str:

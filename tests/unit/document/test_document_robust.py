@@ -204,3 +204,14 @@ def test_first_screen_numbers_footnotes_defined_at_the_bottom() -> None:
     head = first_screen(text, chars=100)
     assert not head.complete
     assert "A claim.[1]" in all_text(head)
+
+
+def test_first_screen_never_cuts_inside_a_fence_in_a_list_item() -> None:
+    item = "- Step\n  - A sub-step with [a link](http://e.org/{n}):\n\n    ```\n    code\n\n    more code\n    ```\n\n"
+    text = "".join(item.format(n=n) for n in range(300)) + "See [late].\n\n[late]: http://late.example\n"
+    whole = parse_document(text)
+    for chars in range(10, 400, 7):
+        head = first_screen(text, chars=chars)
+        assert head.targets == whole.targets[: len(head.targets)]
+        last_code = [b.text for b in walk(head.blocks) if b.kind == "code"][-1:]
+        assert last_code in ([], ["code\n\nmore code"])
