@@ -199,7 +199,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         if recount or self._unread is None:
             self._unread = sum(1 for a in self.listing.articles if not self.marks.is_read(a))
         unread = self._unread
-        parts = [f"{total:,} articles", f"{unread:,} unread"]
+        parts = [f"{total:,} article{'' if total == 1 else 's'}", f"{unread:,} unread"]
         shown = len(self.article_list.rows)
         if shown != total:
             parts.append(f"{shown:,} shown")
