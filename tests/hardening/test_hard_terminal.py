@@ -172,3 +172,14 @@ def test_cat_of_a_file_named_with_escapes_names_it_inertly(
     out, err = capsys.readouterr()
     assert err.startswith("newstui: error:") and "␛]0;pwned" in err
     assert raw_controls(out) == [] and raw_controls(err) == []
+
+
+def test_check_reports_hostile_problems_inertly(problem_site: Path) -> None:
+    code, out, err = _invoke("check", str(problem_site))
+    assert code == 1  # there are problems
+    assert "not valid YAML" in out + err and "␛" in out + err
+    assert raw_controls(out) == [] and raw_controls(err) == []
+    code, out, err = _invoke("check", str(problem_site), "--json")
+    assert code == 1
+    assert raw_controls(out) == [] and raw_controls(err) == []
+    assert [v for v in _strings(json.loads(out)) if raw_controls(v)] == []
