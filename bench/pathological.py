@@ -21,13 +21,13 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from tests.hardening.pathological import CASES  # noqa: E402
+from tests.hardening.pathological import CASES, Summary  # noqa: E402
 
 SUPERLINEAR = 1.6  # growth above this (time ratio / size ratio) is reported as not linear
 TIMEOUT = 600
 
 
-def measure(name: str, scale: float, width: int) -> dict[str, object]:
+def measure(name: str, scale: float, width: int) -> Summary | str:
     """One run in a child process, so memory and caches of one case never help or hurt the next."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     try:
@@ -41,10 +41,10 @@ def measure(name: str, scale: float, width: int) -> dict[str, object]:
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return {"name": name, "scale": scale, "error": f"timed out after {TIMEOUT}s"}
+        return f"timed out after {TIMEOUT}s"
     if done.returncode != 0:
-        return {"name": name, "scale": scale, "error": (done.stderr.strip().splitlines() or ["crashed"])[-1]}
-    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+        return (done.stderr.strip().splitlines() or ["crashed"])[-1]
+    result: Summary = json.loads(done.stdout.splitlines()[-1])
     return result
 
 
@@ -66,28 +66,28 @@ def main() -> None:
         runs = []
         for scale in scales:
             run = measure(name, scale, args.width)
-            if "error" in run:
-                print(f"{name:<18} {scale:>5} ERROR {run['error']}")
+            if isinstance(run, str):
+                print(f"{name:<18} {scale:>5} ERROR {run}")
                 continue
             runs.append(run)
-            mb = int(run["bytes"]) / 1e6  # type: ignore[call-overload]
-            total = float(run["total"])  # type: ignore[arg-type]
+            mb = run["bytes"] / 1e6
+            total = run["total"]
             notes = []
             if not run["word_shown"]:
                 notes.append("marker text missing" + ("" if run["problems"] else " (not marked: data lost)"))
             if not run["complete"]:
                 notes.append("shortened")
-            if int(run["widest"]) > args.width:  # type: ignore[call-overload]
+            if run["widest"] > args.width:
                 notes.append(f"line of {run['widest']} cells")
-            notes += [str(p)[:60] for p in run["problems"]]  # type: ignore[attr-defined]
+            notes += [p[:60] for p in run["problems"]]
             print(
-                f"{name:<18} {scale:>5} {mb:>6.2f} {float(run['parse']):>8.2f} {float(run['render']):>8.2f} "  # type: ignore[arg-type]
+                f"{name:<18} {scale:>5} {mb:>6.2f} {run['parse']:>8.2f} {run['render']:>8.2f} "
                 f"{total:>8.2f} {total / mb if mb else 0:>7.2f}  {'; '.join(notes)}"
             )
         if len(runs) >= 2:
             first, last = runs[0], runs[-1]
-            size_ratio = int(last["bytes"]) / int(first["bytes"])  # type: ignore[call-overload]
-            time_ratio = float(last["total"]) / max(float(first["total"]), 1e-6)  # type: ignore[arg-type]
+            size_ratio = last["bytes"] / first["bytes"]
+            time_ratio = last["total"] / max(first["total"], 1e-6)
             growth = time_ratio / size_ratio
             word = "linear" if growth <= SUPERLINEAR else "SUPERLINEAR"
             verdicts.append(

@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypedDict
 
 from rich.cells import cell_len
 
@@ -104,7 +105,26 @@ CASES: dict[str, tuple[Callable[[float], str], str]] = {
 }
 
 
-def run_case(name: str, scale: float = 1.0, width: int = 80) -> dict[str, object]:
+class Summary(TypedDict):
+    """One run: sizes, seconds per stage, and what the rendering looked like."""
+
+    name: str
+    scale: float
+    bytes: int
+    read: float
+    parse: float
+    render: float
+    total: float
+    lines: int
+    widest: int  # widest plain line, in cells
+    widest_segments: int  # widest line as drawn from its segments, in cells
+    width: int
+    complete: bool
+    word_shown: bool  # the case's marker word is on screen
+    problems: list[str]
+
+
+def run_case(name: str, scale: float = 1.0, width: int = 80) -> Summary:
     """Write the case to a file, run read_article + parse_document + render_document, and summarise."""
     make, word = CASES[name]
     text = make(scale)

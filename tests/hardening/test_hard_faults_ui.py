@@ -116,7 +116,7 @@ async def test_a_full_disk_when_marking_read_is_a_notice_and_the_mark_stays(tmp_
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot)
         first = screen.article_list.rows[0]
-        store._conn = _FullDisk(store._conn)  # type: ignore[assignment]
+        store._conn = _FullDisk(store._conn)
         await pilot.press("m")
         await pilot.pause()
         assert screen.marks.is_read(first)  # kept for the session
