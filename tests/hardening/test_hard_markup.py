@@ -132,3 +132,51 @@ async def test_markup_typed_in_find_and_filter_is_text(site: Path, query: str) -
         await wait_for(pilot, lambda: any("No matches for" in n.message for n in app._notifications))
         assert [shown(n) for n in app._notifications] == [f"No matches for {query!r}."]  # literally
         assert app.is_running
+
+
+WALK_ARTICLE = (
+    "---\ntitle: 'Walk [b]T[/b] [/]'\ntags: ['[i]tagx[/i]', '[/]']\n---\n"
+    "## Heading [b]H[/b] [/]\n\n"
+    "Text with [b]B[/b] and [link [u]L[/u] [/]](https://example.org/[x]) and ![cap [b]C[/b] [/]](img[/].png).\n"
+)
+
+
+async def test_markup_shows_literally_on_every_screen(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", {"2024-01-02-walk.md": WALK_ARTICLE})
+    app = app_for(site)
+
+    def text() -> str:
+        return screen_text(app).replace("\n", " ")
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: "Walk [b]T[/b] [/]" in text())  # header of the reader and the list
+        assert "[i]tagx[/i]" in text() and "Heading [b]H[/b] [/]" in text() and "Text with [b]B[/b]" in text()
+        await pilot.press("enter", "u")
+        await wait_for(pilot, lambda: "https://example.org/[x]" in text())  # the links screen
+        assert "cap [b]C[/b] [/]" in text()
+        await pilot.press("escape", "t")
+        await wait_for(pilot, lambda: "Outline" in text() or "Heading" in text())
+        assert "Heading [b]H[/b] [/]" in text()
+        await pilot.press("escape", "escape", "S")
+        await pilot.pause(0.3)
+        await pilot.press(*"text")
+        await wait_for(pilot, lambda: "1 result" in text())
+        assert "Walk [b]T[/b] [/]" in text()
+        assert app.is_running
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: ui/screens/pickers.py FacetPicker gives OptionList plain str labels, parsed as markup: a tag "
+    "'[/]' raises MarkupError and the app exits (wrap the label in textual.content.Content)",
+)
+async def test_markup_in_a_tag_shows_literally_in_the_facet_picker(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", {"2024-01-02-walk.md": WALK_ARTICLE})
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        assert "[i]tagx[/i]" in screen_text(app)  # the tag as written
+        assert app.is_running
