@@ -20,7 +20,7 @@ from rich.cells import cell_len
 
 from newstui.document import parse_document
 from newstui.library import read_article
-from newstui.render import default_theme, render_document
+from newstui.render import default_theme, render_document, to_ansi, to_plain
 from newstui.render.model import RenderedArticle
 from tests.hardening.hostile import raw_controls, toml_quoted
 
@@ -50,6 +50,8 @@ def assert_fits(rendered: RenderedArticle, width: int) -> None:
         assert cell_len(drawn) <= rendered.width, drawn
         assert cell_len(plain) <= rendered.width, plain
         assert raw_controls(drawn) == [], drawn
+    assert raw_controls(to_ansi(rendered), sgr_allowed=True) == []  # `cat --color`: only our colour codes
+    assert raw_controls(to_plain(rendered).replace("\n", "")) == []
 
 
 widths = st.integers(min_value=8, max_value=140)
