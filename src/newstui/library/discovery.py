@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newstui.library.records import Problem
+from newstui.safetext import clean
 
 ARTICLE_SUFFIXES = frozenset((".md", ".markdown", ".mdown", ".mkd"))
 _SUFFIX_TUPLE = tuple(ARTICLE_SUFFIXES)
@@ -94,7 +95,7 @@ def _excluded(path: str, root: str, exclude: tuple[str, ...]) -> bool:
 
 def _shown(path: str, root: str) -> str:
     rel = os.path.relpath(path, root)
-    return path if rel.startswith("..") else rel.replace(os.sep, "/")
+    return clean(path if rel.startswith("..") else rel.replace(os.sep, "/"))
 
 
 def _reason(exc: OSError) -> str:

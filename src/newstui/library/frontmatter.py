@@ -21,11 +21,15 @@ import yaml
 from frontmatter.default_handlers import BaseHandler, JSONHandler, YAMLHandler
 
 from newstui.library.records import Problem
+from newstui.safetext import clean
 
 try:  # the C loader is ten times faster, which matters for 10,000 articles
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml is in the wheels we use
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+MAX_VALUES = 50_000  # front matter expanding to more values than this is refused
 
 
 class _Loader(_BaseLoader):
@@ -100,19 +104,49 @@ def _parse(handler: BaseHandler, raw: str, first_line: int) -> tuple[dict[str, A
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or "syntax error"
-        return {}, (Problem("front-matter", f"front matter is not valid YAML: {reason}", line),)
+        return {}, (Problem("front-matter", f"front matter is not valid YAML: {clean(str(reason))}", line),)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         line = first_line + int(found.group(1)) if found else None
         reason = _TOML_LINE.sub("", str(exc)).strip()
-        return {}, (Problem("front-matter", f"front matter is not valid TOML: {reason}", line),)
+        return {}, (Problem("front-matter", f"front matter is not valid TOML: {clean(reason)}", line),)
     except json.JSONDecodeError as exc:
-        return {}, (Problem("front-matter", f"front matter is not valid JSON: {exc.msg}", exc.lineno),)
-    except (ValueError, TypeError, RecursionError) as exc:  # odd scalars, deep nesting: still not fatal
-        return {}, (Problem("front-matter", f"front matter could not be read: {exc}", 1),)
+        return {}, (Problem("front-matter", f"front matter is not valid JSON: {clean(exc.msg)}", exc.lineno),)
+    # odd scalars and explicit tags (`!!timestamp 'soon'` is an AttributeError in PyYAML, `!!bool 'maybe'` a
+    # KeyError), deep nesting: still not fatal
+    except (ValueError, TypeError, RecursionError, AttributeError, KeyError, OverflowError) as exc:
+        return {}, (Problem("front-matter", f"front matter could not be read: {clean(str(exc))}", 1),)
     if data is None:
         return {}, ()
     if not isinstance(data, dict):
         what = {list: "a list", str: "a single text"}.get(type(data), f"a {type(data).__name__}")
         return {}, (Problem("front-matter", f"front matter is {what}, not key: value fields", 1),)
+    if _expanded_size(data) > MAX_VALUES:
+        message = f"front matter holds over {MAX_VALUES:,} values once its YAML aliases are expanded; ignored"
+        return {}, (Problem("front-matter", message, 1),)
     return {str(key): value for key, value in data.items()}, ()
+
+
+def _expanded_size(data: object, limit: int = 0) -> int:
+    """How many values `data` holds with aliases expanded, counting to just past `limit` (MAX_VALUES).
+
+    YAML aliases share objects, so nine levels of nine aliases ("billion laughs") load small but expand to 9**9
+    values in anything that walks them (tags, categories, permalinks). A container already on the current path
+    (a cycle, `a: &x [*x]`) is not entered again.
+    """
+    limit = limit or MAX_VALUES
+    count = 0
+    on_path: set[int] = set()
+    stack: list[tuple[object, bool]] = [(data, False)]
+    while stack and count <= limit:
+        value, leaving = stack.pop()
+        if leaving:
+            on_path.discard(id(value))
+            continue
+        count += 1
+        if isinstance(value, dict | list | tuple | set) and id(value) not in on_path:
+            on_path.add(id(value))
+            stack.append((value, True))
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else list(value)
+            stack.extend((item, False) for item in items[: limit - count + 1])
+    return count

@@ -19,6 +19,7 @@ from newstui.library.permalinks import permalink_for
 from newstui.library.records import Article, Problem
 from newstui.library.resolve import Resolved, resolve
 from newstui.library.siteconfig import SiteConfig
+from newstui.safetext import clean
 
 IMAGE_KEYS = ("imageurl", "image", "cover", "images", "header", "thumbnail", "featured_image", "feature_image")
 _IMAGE_SUBKEYS = ("image", "src", "path", "url", "feature", "overlay_image", "teaser")
@@ -80,7 +81,7 @@ def build_article(
 
 def missing_image(raw: str) -> Problem:
     """The problem recorded when a hero image's local file is not there."""
-    return Problem("missing-image", f"hero image not found: {raw}")
+    return Problem("missing-image", f"hero image not found: {clean(raw)}")
 
 
 def readable_name(path: Path) -> str:

@@ -22,6 +22,7 @@ from newstui.library.metadata import build_article, readable_name
 from newstui.library.records import Article, Problem
 from newstui.library.resolve import Resolved
 from newstui.library.siteconfig import SiteConfig, read_config
+from newstui.safetext import clean
 
 PARALLEL_MIN = 800  # below this many files, starting workers costs more than it saves
 MAX_WORKERS = 4
@@ -40,7 +41,7 @@ def read_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problem = Problem("read", f"cannot read {rel}: {exc.strerror or type(exc).__name__}")
+        problem = Problem("read", f"cannot read {clean(rel)}: {exc.strerror or type(exc).__name__}")
         return Article(path, rel, readable_name(path), None, problems=(problem,), size=size, mtime_ns=mtime_ns), ""
     decoded = decode(data)
     parsed = split_front_matter(decoded.text)
@@ -59,7 +60,7 @@ def read_file(
             memo=memo,
         )
     except Exception as exc:  # a value shape nobody foresaw: one article degrades, the listing survives
-        problem = Problem("front-matter", f"metadata could not be read ({type(exc).__name__}: {exc})")
+        problem = Problem("front-matter", f"metadata could not be read ({type(exc).__name__}: {clean(str(exc))})")
         article = Article(path, rel, readable_name(path), None, problems=(problem,), size=size, mtime_ns=mtime_ns)
     return article, parsed.body
 
