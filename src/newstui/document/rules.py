@@ -22,6 +22,8 @@ from newstui.document.tags import Meaning, meaning, parse_ial, scan
 _LIQUID_BLOCKS = ("raw", "highlight", "comment", "capture")  # tags whose body is not ordinary Markdown
 RAW = "newstui_raw"  # env flag: inside {% raw %}, templates are literal text
 PROBLEMS = "newstui_problems"  # env entry: [(line, message)] for markup the article never closes
+_NEXT_CLOSE = "newstui_next_close"  # env entry: lenient_link's last search, see _next_close
+_NESTING_MARGIN = 3  # levels kept free below maxNesting: a paragraph and its inline text still fit
 PAGE = "newstui_page"  # env entry: {"page.title": ..., "site.title": ...} for {{ page.title }}
 
 
@@ -35,6 +37,26 @@ def _line(state: StateBlock, line: int) -> str:
 def _problem(state: StateBlock, line: int, message: str) -> None:
     """Note a markup problem (0-based body line) for the Document's problems."""
     state.env.setdefault(PROBLEMS, []).append((line, message))
+
+
+def too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Near markdown-it's nesting limit, take the rest of the container as one plain paragraph.
+
+    Past `maxNesting` markdown-it silently drops the deeper text (and, inside a list, everything after it);
+    20,000 nested quotes or 3,000 nested lists would show nothing. Here the remaining lines are shown as they
+    are written (markers included), with a problem saying so.
+    """
+    if silent or state.level < state.md.options.get("maxNesting", 20) - _NESTING_MARGIN:
+        return False
+    text = state.getLines(start, end, state.blkIndent, False).strip()
+    _problem(state, start, "nested too deeply: the innermost part is shown as plain text")
+    opening = state.push("paragraph_open", "p", 1)
+    opening.map = [start, end]
+    inline = state.push("inline", "", 0)
+    inline.content, inline.map, inline.children = text, [start, end], []
+    state.push("paragraph_close", "p", -1)
+    state.line = end
+    return True
 
 
 def _find_close(state: StateBlock, start: int, end: int, names: tuple[str, ...]) -> int:
@@ -300,6 +322,22 @@ def kramdown_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _next_close(state: StateInline, start: int) -> tuple[int, int]:
+    """The next `](` at or after `start` and the `)` after it (-1 when none), remembered per inline text.
+
+    Every `[` asks; searching afresh each time made 100,000 `[` quadratic (tens of seconds), so the answer is
+    reused while it still lies ahead of the asking `[`.
+    """
+    src = state.src
+    cached = state.env.get(_NEXT_CLOSE)
+    if cached is not None and cached[0] is src and cached[1] <= start and (cached[2] < 0 or cached[2] >= start):
+        return cached[2], cached[3]
+    middle = src.find("](", start)
+    close = src.find(")", middle + 2) if middle >= 0 else -1
+    state.env[_NEXT_CLOSE] = (src, start, middle, close)
+    return middle, close
+
+
 def lenient_link(state: StateInline, silent: bool) -> bool:
     """`[t](a b.jpg)`, `![c]({{ site.baseurl }}/x.png)`: destinations with spaces or templates, as kramdown allows."""
     src, start, maximum = state.src, state.pos, state.posMax
@@ -307,11 +345,8 @@ def lenient_link(state: StateInline, silent: bool) -> bool:
     if not image and src[start] != "[":
         return False
     label_open = start + 1 if image else start
-    middle = src.find("](", label_open, maximum)
-    if middle < 0:  # cheap refusal: long runs of "[" stay linear-ish
-        return False
-    close = src.find(")", middle + 2, maximum)
-    if close < 0:
+    middle, close = _next_close(state, label_open)
+    if middle < 0 or close < 0 or close >= maximum:  # cheap refusal
         return False
     plain = src[middle + 2 : close]
     if plain and not any(char in plain for char in " \t\n{<("):
@@ -392,6 +427,7 @@ def inline_core(state: StateCore) -> None:
 def dialects_plugin(md: MarkdownIt) -> None:
     """Install every dialect rule into a markdown-it instance."""
     alt: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    md.block.ruler.before("table", "too_deep", too_deep)
     md.block.ruler.before("fence", "template_block", template_block, alt)
     md.block.ruler.before("fence", "kramdown_block", kramdown_block, alt)
     md.block.ruler.before("reference", "template_reference", template_reference)
