@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from newstui.config import Config, load_config, save_theme
@@ -116,6 +117,19 @@ class NewsApp(App[None]):
             save_theme(name, self.config)
         except OSError as error:
             self.notify(f"theme not remembered: {error}", severity="warning")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices quote file names, titles and typed queries: always plain text, never Textual markup (a
+        `[/]` in a query would raise MarkupError, `[@click=...]` in a file name would become an action)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- keys and palette ---------------------------------------------------------------------------------------
 

@@ -56,6 +56,10 @@ class MemoryMarks:
         self._read.update(_key(a.path) for a in articles)
 
 
+class StateNotSaved(Exception):
+    """A mark was kept for this session only: the state file could not be written."""
+
+
 class CachedMarks(MemoryMarks):
     """The store's marks, read in bulk with `preload` and written through on every change."""
 
@@ -63,6 +67,7 @@ class CachedMarks(MemoryMarks):
         super().__init__()
         self.store = store
         self._known: set[str] = set()
+        self._seen = len(getattr(store, "notices", ()))  # notices from opening are shown by the app
 
     def preload(self, articles: Iterable[Article]) -> None:
         """Fetch the marks of many articles in one query (called as the site's articles arrive)."""
@@ -88,17 +93,28 @@ class CachedMarks(MemoryMarks):
         self.store.set_read(article, read)
         self._known.add(_key(article.path))
         super().set_read(article, read)
+        self._check_saved()
 
     def set_starred(self, article: Article, starred: bool) -> None:
         self.store.set_starred(article, starred)
         self._known.add(_key(article.path))
         super().set_starred(article, starred)
+        self._check_saved()
 
     def mark_all_read(self, articles: Iterable[Article]) -> None:
         articles = list(articles)
         self.store.mark_all_read(articles)
         self._known.update(_key(a.path) for a in articles)
         super().mark_all_read(articles)
+        self._check_saved()
+
+    def _check_saved(self) -> None:
+        """The store keeps a mark in memory when the disk refuses it (full, read-only) and only says so in its
+        `notices`; raise those (the mark is already kept) so the caller's "not saved" notice tells the user."""
+        notices = list(getattr(self.store, "notices", ()))
+        fresh, self._seen = notices[self._seen :], len(notices)
+        if fresh:
+            raise StateNotSaved(" ".join(fresh))
 
 
 def open_marks() -> tuple[CachedMarks | MemoryMarks, list[str]]:

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -276,14 +277,14 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 lines.append(f"  • {where}{clean(str(getattr(problem, 'message', problem)))}")
             if len(problems) > 4:
                 lines.append(f"  … and {len(problems) - 4} more (newstui check)")
-            bar.update("\n".join(lines))
+            bar.update(Content("\n".join(lines)))  # text, never markup: messages quote file content
         bar.display = bool(problems)
 
     def _show_failure(self, article: Article, error: Exception) -> None:
         if self.current is None or article.path != self.current.path:
             return
         bar = self.query_one("#problems", Static)
-        bar.update(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}")
+        bar.update(Content(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}"))
         bar.display = True
         self.notify(f"cannot read {clean(article.rel_path)}", severity="error")
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -42,7 +43,7 @@ class FacetPicker(ModalScreen[Facet | None]):
         self._current = current
 
     def compose(self) -> ComposeResult:
-        options = OptionList(*(Option(label, id=str(i)) for i, (label, _) in enumerate(self._options)))
+        options = OptionList(*(Option(Content(label), id=str(i)) for i, (label, _) in enumerate(self._options)))
         options.border_title = "Show only"
         yield options
 
