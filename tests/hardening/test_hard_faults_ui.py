@@ -104,11 +104,6 @@ class _FullDisk:
         return self._conn.__exit__(*exc)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: StateStore._write falls back to memory and only appends to store.notices; ui/state.py "
-    "CachedMarks never shows notices added after open, so a full disk goes unnoticed",
-)
 async def test_a_full_disk_when_marking_read_is_a_notice_and_the_mark_stays(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     store = StateStore.open(tmp_path / "data" / "state.db")

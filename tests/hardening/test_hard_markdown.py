@@ -25,16 +25,11 @@ from tests.hardening.pathological import CASES, Summary
 
 PROJECT = Path(__file__).resolve().parents[2]
 TIMEOUT = 120  # seconds; generous for a loaded 2-core machine, the bench reports the real costs
-NESTING_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: markdown-it's maxNesting (20) silently drops the text nested deeper and, for lists, everything "
-    "after it; document/__init__.py should flatten or mark it (see report)",
-)
 
 SCALES = {
-    "quotes-20k": pytest.param("quotes-20k", 1.0, marks=NESTING_BUG),
-    "lists-3k": pytest.param("lists-3k", 1.0, marks=NESTING_BUG),
-    "lists-indented-1k": pytest.param("lists-indented-1k", 1.0, marks=NESTING_BUG),
+    "quotes-20k": pytest.param("quotes-20k", 1.0),
+    "lists-3k": pytest.param("lists-3k", 1.0),
+    "lists-indented-1k": pytest.param("lists-indented-1k", 1.0),
     "brackets-100k": pytest.param("brackets-100k", 1.0),
     "emphasis-30k": pytest.param("emphasis-30k", 1.0),
     "line-2mb": pytest.param("line-2mb", 1.0),

@@ -29,11 +29,6 @@ MARKUP_ARTICLE = (
     "---\n"
     "Body with [/] and [b]not bold[/b] and [@click=app.quit]click[/].\n"
 )
-MARKUP_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="bug: ui/screens/main.py _show_problems/_show_failure pass problem text to Static.update as markup; "
-    "a hero image named '[/]x.png' raises MarkupError and the app exits (escape with textual.markup.escape)",
-)
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +71,6 @@ async def test_markup_in_an_article_shows_literally(site: Path) -> None:
         assert app.is_running
 
 
-@MARKUP_BUG
 async def test_markup_in_a_problem_message_shows_literally(site: Path) -> None:
     (site / "_posts" / "2024-01-04-hero.md").write_text("---\ntitle: Hero\nimage: '[/]hero[b].png'\n---\nx\n")
     app = app_for(site)
@@ -88,7 +82,7 @@ async def test_markup_in_a_problem_message_shows_literally(site: Path) -> None:
         assert app.is_running
 
 
-@MARKUP_BUG  # here "[bold]" and "[@click=app.quit]" vanish from the bar: clicking the name would quit the app
+# Before the fix, "[bold]" and "[@click=app.quit]" vanished from the bar: clicking the name quit the app.
 async def test_markup_in_a_file_name_shows_literally_in_the_list_and_notices(site: Path) -> None:
     app = app_for(site)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -114,11 +108,6 @@ def shown(notice: Notification) -> str:
         return f"<MarkupError: {error}>"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: ui/widgets/article_find.py notifies 'No matches for {query!r}' with markup on (App.notify's "
-    "default), so a typed '[b]x[/b]' is shown styled and '[/]' is a MarkupError; pass markup=False",
-)
 @pytest.mark.parametrize("query", ["[/]zz", "[b]x[/b]", "[@click=app.quit]zz"])
 async def test_markup_typed_in_find_and_filter_is_text(site: Path, query: str) -> None:
     app = app_for(site)
@@ -166,11 +155,6 @@ async def test_markup_shows_literally_on_every_screen(tmp_path: Path) -> None:
         assert app.is_running
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: ui/screens/pickers.py FacetPicker gives OptionList plain str labels, parsed as markup: a tag "
-    "'[/]' raises MarkupError and the app exits (wrap the label in textual.content.Content)",
-)
 async def test_markup_in_a_tag_shows_literally_in_the_facet_picker(tmp_path: Path) -> None:
     site = make_site(tmp_path / "site", {"2024-01-02-walk.md": WALK_ARTICLE})
     app = app_for(site)

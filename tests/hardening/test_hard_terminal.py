@@ -73,10 +73,6 @@ def _problem_site(root: Path) -> Path:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: library/metadata.py:142 and library/site.py:157 put the raw hero image name in the message",
-)
 def test_problem_messages_are_safe_to_print(tmp_path: Path) -> None:
     """records.Problem promises messages "already safe to print": `check --json` and logs rely on it."""
     site_root = _problem_site(tmp_path)
