@@ -21,11 +21,18 @@ class DefaultGroup(click.Group):
     default_command = "browse"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and not args[0].startswith("-")):
-            args = [self.default_command, *args]
-        elif args[0].startswith("-") and args[0] not in ("--help", "-h", "--version", "--debug"):
+        if self._belongs_to_default(args):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def _belongs_to_default(self, args: list[str]) -> bool:
+        """No arguments, a PATH, or an option that is not the group's own: all go to `browse`."""
+        if not args:
+            return True
+        first = args[0]
+        if first.startswith("-"):
+            return first not in ("--help", "-h", "--version", "--debug")
+        return first not in self.commands
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
