@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from newstui.config import Config, load_config, save_theme
 from newstui.document.model import Target
+from newstui.library import site_root_of
 from newstui.library.records import Article, Site
 from newstui.opener import open_target
 from newstui.safetext import clean
@@ -160,7 +161,8 @@ class NewsApp(App[None]):
 
     def open_target(self, target: Target) -> None:
         """Open a link or image outside the app; refusals and failures become notices."""
-        site_root = self.site.root if self.site is not None else self.path
+        # Before the site has finished loading (`newstui open FILE`), its root is found from the path itself.
+        site_root = self.site.root if self.site is not None else site_root_of(self.path)
         destination: str | Path = target.local_path if target.local_path is not None else target.dest
         if target.local_path is not None and target.exists is False:
             self.notify(f"missing file: {clean(str(target.local_path))}", severity="warning")

@@ -82,3 +82,49 @@ async def test_open_reference_tab_enter_opens_hero_image(tmp_path: Path, monkeyp
     opened = Path(log.read_text().strip())
     assert opened.is_absolute() and opened.is_file()
     assert opened.parent == SMARTTOGETHER / "images" / "news"
+
+
+async def test_tab_pressed_while_the_site_loads_survives_and_the_row_is_in_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader who presses Tab and Enter before the site has loaded opens the hero and keeps that highlight once
+    the site is there; the list then shows FILE's row."""
+    import threading
+
+    from newstui.ui import sitelist
+
+    reference = need(REFERENCE)
+    log = tmp_path / "opened.log"
+    opener = tmp_path / "record-opener"
+    opener.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a" >> "{log}"; done\n')
+    opener.chmod(0o755)
+    monkeypatch.setenv("NEWSTUI_OPENER", str(opener))
+    release = threading.Event()
+    real_load = sitelist.load_site
+
+    def slow_load(path):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_load(path)
+
+    monkeypatch.setattr(sitelist, "load_site", slow_load)
+    app = app_for(reference, open_file=reference)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: getattr(app.screen, "document", None) is not None)
+        screen = app.screen
+        await pilot.press("tab")
+        hero = screen.reader.highlighted  # type: ignore[attr-defined]
+        assert hero is not None and hero.index == 0
+        await pilot.press("enter")  # the site's root is known before its list is: the hero is inside it
+        await wait_for(pilot, lambda: log.exists() and log.read_text().strip() != "")
+        log.unlink()
+        release.set()
+        await wait_for(pilot, lambda: screen.loaded)  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert screen.reader.highlighted == hero  # type: ignore[attr-defined]
+        listing = screen.article_list  # type: ignore[attr-defined]
+        assert len(listing.rows) > 40 and listing.selected.path == reference
+        top = round(listing.scroll_y)
+        assert top <= listing.cursor < top + listing.size.height  # FILE's row is on screen
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: log.exists() and log.read_text().strip() != "")
+    assert Path(log.read_text().strip()) == hero.local_path

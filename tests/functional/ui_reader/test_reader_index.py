@@ -46,3 +46,10 @@ def test_reading_position_maps_between_widths() -> None:
     assert narrow.line_at(wide.position_of(2)) == 3  # "seven ..." starts the same place
     assert wide.line_at(narrow.position_of(3)) == 2
     assert ArticleIndex(article([])).line_at(5) == 0
+
+
+def test_reading_position_keeps_the_top_on_a_frame_or_blank_line() -> None:
+    """Lines without letters (a placeholder's frame, blank lines) must not push the top down on a relayout."""
+    framed = ArticleIndex(article(["┌────┐", "│ a  │", "└────┘", "", "", "text here"]))
+    assert framed.line_at(framed.position_of(0)) == 0
+    assert framed.line_at(framed.position_of(4)) == 2  # the first line after "a", not the one before "text here"

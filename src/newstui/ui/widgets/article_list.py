@@ -175,9 +175,9 @@ class ArticleList(ScrollView, can_focus=True):
         height = max(1, self.size.height)
         top = round(self.scroll_y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=animate)
+            self.scroll_to(y=self.cursor, animate=animate, immediate=True, force=True)
         elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=animate)
+            self.scroll_to(y=self.cursor - height + 1, animate=animate, immediate=True, force=True)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1

@@ -161,17 +161,15 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     def show(self, document: Document, *, anchor: str | None = None, site_root: Path | None = None) -> None:
         """Lay out `document` and show it from the top (or from `anchor`).
 
-        When the article shown is a first-screen Document (`complete=False`) of the same source, `document` is
-        its rest: the view keeps its place, highlight and find query (so the app can show `first_screen` at once
-        and the full parse when its worker ends). `site_root` lets image placeholders show site-relative paths.
+        When `document` comes from the same source as the one shown (the rest of a first-screen Document, or a
+        new parse once the site's permalinks are known or the file was edited), the view keeps its place,
+        highlight and find query: a Tab pressed while the site was still loading is not lost.
+        `site_root` lets image placeholders show site-relative paths.
         """
         previous = self._document
-        continuing = (
-            previous is not None
-            and not previous.complete
-            and document.source is not None
-            and previous.source == document.source
-        )
+        continuing = previous is not None and document.source is not None and previous.source == document.source
+        if continuing and self._highlight is not None and self._highlight >= len(document.targets):
+            self._highlight = None
         self._document = document
         if site_root is not None or not continuing:
             self._site_root = site_root
