@@ -29,6 +29,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/library.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/ui.py --big
+	$(BIN)/python bench/search.py
+	$(BIN)/python bench/pathological.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
