@@ -8,8 +8,10 @@ article's source file is reported as that article.
 
 from __future__ import annotations
 
-import os.path
+import errno
+import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,8 @@ ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 _LIQUID_FILTERED = re.compile(r"""\{\{-?\s*(['"])(.*?)\1\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}""")
 _LIQUID_SITE_VAR = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+_MISSING = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))  # pathlib's "does not exist"
+_MISSING_WINDOWS = frozenset((21, 123, 1921))
 
 
 @dataclass(frozen=True)
@@ -97,50 +101,65 @@ def _local(
     candidates = _candidates(path, article_path, site_root)
     if not candidates:
         return Resolved(dest=path, scheme="file", local_path=None, exists=False, fragment=fragment)
-    chosen = next((c for c in candidates if c.exists()), None)
-    if chosen is None:
-        return Resolved(
-            dest=str(candidates[0]), scheme="file", local_path=candidates[0], exists=False, fragment=fragment
-        )
-    return Resolved(
-        dest=str(chosen),
-        scheme="file",
-        local_path=chosen,
-        exists=True,
-        article=_as_article(chosen),
-        fragment=fragment,
-    )
+    expected = os.path.abspath(candidates[0])
+    for index, written in enumerate(candidates):
+        candidate = os.path.abspath(written) if index else expected
+        info = _stat(candidate)
+        if info is not None:
+            chosen = Path(candidate)
+            return Resolved(
+                dest=candidate,
+                scheme="file",
+                local_path=chosen,
+                exists=True,
+                article=_as_article(chosen, info),
+                fragment=fragment,
+            )
+    return Resolved(dest=expected, scheme="file", local_path=Path(expected), exists=False, fragment=fragment)
 
 
-def _candidates(path: str, article_path: Path | None, site_root: Path | None) -> list[Path]:
-    """Every place `path` may live, most likely first; the first is also where a missing file was expected."""
+def _candidates(path: str, article_path: Path | None, site_root: Path | None) -> list[str]:
+    """Every place `path` may live, most likely first; the first is also where a missing file was expected.
+
+    Text, made absolute and normalised (no `..`, symlinks kept: the opener decides whether a link may leave the
+    site) by the caller as each is tried: a `Path` for each would cost more than the rest of the resolution.
+    """
     rel = path.lstrip("/")
-    found: list[Path] = []
-    article_dir = article_path.parent if article_path is not None else None
+    found: list[str] = []
+    article_dir = os.path.dirname(os.fspath(article_path)) if article_path is not None else None
+    root = os.fspath(site_root) if site_root is not None else None
+    join = os.path.join
     if path.startswith("/"):
-        if site_root is not None:
-            found += [site_root / rel, site_root / "static" / rel, site_root / "assets" / rel]
+        if root is not None:
+            found += [join(root, rel), join(root, "static", rel), join(root, "assets", rel)]
         elif article_dir is not None:
-            found.append(article_dir / rel)
+            found.append(join(article_dir, rel))
     else:
         explicit_relative = path.startswith(("./", "../"))
         bundle = article_path is not None and article_path.stem in ("index", "_index")
-        local = [article_dir / path] if article_dir is not None else []
-        rooted = [site_root / rel, site_root / "static" / rel, site_root / "assets" / rel] if site_root else []
+        local = [join(article_dir, path)] if article_dir is not None else []
+        rooted = [join(root, rel), join(root, "static", rel), join(root, "assets", rel)] if root else []
         found += local + rooted if (explicit_relative or bundle or not rooted) else rooted[:1] + local + rooted[1:]
-    return [_normal(p) for p in found]
+    return found
 
 
-def _normal(path: Path) -> Path:
-    """Absolute and without `..`, but symlinks kept: the opener decides whether a link may leave the site."""
-    return Path(os.path.normpath(path.absolute()))
+def _stat(path: str) -> os.stat_result | None:
+    """The file's status, or None where `Path.exists` says False (other errors raise, as they do there)."""
+    try:
+        return os.stat(path)
+    except OSError as exc:
+        if exc.errno in _MISSING or getattr(exc, "winerror", None) in _MISSING_WINDOWS:
+            return None
+        raise
+    except ValueError:  # a NUL byte in the name
+        return None
 
 
-def _as_article(path: Path) -> Path | None:
+def _as_article(path: Path, info: os.stat_result) -> Path | None:
     """The article a local destination names: a Markdown file, or a folder holding index.md / _index.md."""
-    if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
+    if stat.S_ISREG(info.st_mode) and path.suffix.lower() in ARTICLE_SUFFIXES:
         return path
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         for name in ("index.md", "_index.md", "index.markdown"):
             if (path / name).is_file():
                 return path / name
