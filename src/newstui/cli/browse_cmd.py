@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from newstui.cli import cli, fail
-from newstui.config import Config, load_config
+
+if TYPE_CHECKING:  # config (platformdirs, tomllib) is imported when a command needs it
+    from newstui.config import Config
 
 
 def browse_path(path: str | None, configured: str | None) -> Path:
@@ -27,6 +30,7 @@ def browse_path(path: str | None, configured: str | None) -> Path:
 
 def run_app(path: Path, open_file: Path | None = None, config: Config | None = None) -> None:
     """Start the Textual app (imported here so `newstui list` and friends never load textual)."""
+    from newstui.config import load_config
     from newstui.ui.app import NewsApp
 
     NewsApp(path, open_file=open_file, config=config or load_config()).run()
@@ -39,6 +43,8 @@ def browse_command(path: str | None) -> None:
 
     Without PATH: the config's default_path, else ./content if present, else the current folder.
     """
+    from newstui.config import load_config
+
     config = load_config()
     chosen = browse_path(path, config.default_path)
     run_app(chosen, open_file=chosen if chosen.is_file() else None, config=config)

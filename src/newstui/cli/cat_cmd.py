@@ -9,16 +9,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from newstui.cli import cli, fail
-from newstui.document import parse_document
-from newstui.document.model import Document
-from newstui.library import Site, load_site, read_article, site_root_of
-from newstui.render import default_theme, render_document, to_ansi, to_plain
-from newstui.render.output import ColorName
 from newstui.safetext import clean
+
+if TYPE_CHECKING:  # the heavy layers are imported inside the command, so other commands start fast
+    from newstui.document.model import Document
+    from newstui.library import Site
+    from newstui.render.output import ColorName
 
 DEFAULT_WIDTH = 80
 
@@ -62,6 +63,8 @@ def default_width(stream_is_tty: bool) -> int:
 @click.option("--color/--no-color", "color", default=None, help="Force colour on or off (default: on a terminal).")
 def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -> None:
     """Print rendered articles (several one after another, with a separator)."""
+    from newstui.render import default_theme, render_document, to_ansi, to_plain
+
     paths = [Path(name) for name in files]
     for name, path in zip(files, paths, strict=True):
         if not path.exists():
@@ -88,6 +91,9 @@ def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -
 
 def _document(path: Path, name: str, sites: dict[Path, Site]) -> tuple[Document, Path]:
     """Read and parse one article, printing its problems as warnings; returns (Document, site root)."""
+    from newstui.document import parse_document
+    from newstui.library import load_site, read_article, site_root_of
+
     path = path.resolve()
     root = site_root_of(path)
     site = sites.get(root)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.cells import cell_len
 
 from newstui.cli import cli, fail
-from newstui.library import Article, load_site
 from newstui.safetext import clean
+
+if TYPE_CHECKING:  # the library is imported inside the command, so other commands start fast
+    from newstui.library import Article
 
 TITLE_WIDTH = 60  # titles longer than this are not cut, they only push their path further right
 
@@ -40,6 +41,8 @@ def default_path() -> Path:
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Only articles with this tag or category (repeatable).")
 def list_command(path: Path | None, as_json: bool, sort: str, tags: tuple[str, ...]) -> None:
     """List a site's articles: date, title and path (PATH: a folder or a file; default ./content or .)."""
+    from newstui.library import load_site
+
     target = path if path is not None else default_path()
     try:
         site = load_site(target)
@@ -66,6 +69,8 @@ def list_command(path: Path | None, as_json: bool, sort: str, tags: tuple[str, .
 
 def _lines(articles: list[Article]) -> list[str]:
     """Aligned columns; widths in terminal cells so CJK and emoji titles line up too."""
+    from rich.cells import cell_len
+
     titles = [clean(a.title) + (" (draft)" if a.draft else "") for a in articles]
     width = min(TITLE_WIDTH, max((cell_len(t) for t in titles), default=0))
     lines = []

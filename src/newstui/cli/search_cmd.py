@@ -63,7 +63,15 @@ def refreshed_index(target: Path, progress: Callable[[int, int], None] | None = 
     root = site_root_of(target)
     site = site_for(root)
     files, _problems = discover(target if target.is_dir() else root, root, read_config(root).exclude)
-    stamps = [Stamp(f.path, _relative(f.path, root), f.size, f.mtime_ns) for f in files]
+    prefix = str(root).rstrip(os.sep) + os.sep
+    cut = len(prefix)
+    if os.sep == "/":  # the common case inline: this runs for every file of the site on every search
+        stamps = [
+            Stamp(f.path, f.path[cut:] if f.path.startswith(prefix) else _relative(f.path, root), f.size, f.mtime_ns)
+            for f in files
+        ]
+    else:
+        stamps = [Stamp(f.path, _relative(f.path, root), f.size, f.mtime_ns) for f in files]
     under = scope_of(target, root)
     index = SearchIndex.open(root)
     index.refresh(stamps, lambda p: read_article(p, site), progress, under=under)
