@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-SHARED = PROJECT.parent / "shared"
+# Resolved: newstui reports real paths, and ../shared may be a symlink to the data on a CI machine.
+SHARED = (PROJECT.parent / "shared").resolve()
 CORPUS = SHARED / "corpus"
 SEED = SHARED / "seeds" / "000_0344fdc1063fbf15.txt"
 CONTENT = PROJECT / "content"
