@@ -86,6 +86,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self._unread: int | None = None  # cached count for the header
         self._early_site: Site | None = None  # the site as known before its articles were read
         self._read_timer: Timer | None = None
+        self._problems_text = ""  # what the problems bar holds (shown or not)
 
     @property
     def news_app(self) -> NewsApp:
@@ -267,8 +268,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.start_read_timer(article)
 
     def _show_problems(self, document: Document) -> None:
-        bar = self.query_one("#problems", Static)
         problems = [clean(str(getattr(p, "message", p))) for p in document.problems]
+        text = ""
         if problems:
             lines = [f"⚠ {len(problems)} problem{'s' if len(problems) > 1 else ''} in this article:"]
             for problem in document.problems[:4]:
@@ -277,15 +278,26 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 lines.append(f"  • {where}{clean(str(getattr(problem, 'message', problem)))}")
             if len(problems) > 4:
                 lines.append(f"  … and {len(problems) - 4} more (newstui check)")
-            bar.update(Content("\n".join(lines)))  # text, never markup: messages quote file content
-        bar.display = bool(problems)
+            text = "\n".join(lines)
+        self._set_problems(text)
+
+    def _set_problems(self, text: str) -> None:
+        """Show `text` (never markup: messages quote file content) in the problems bar, or hide it when empty.
+
+        Both `Static.update` and showing or hiding the bar lay the whole screen out again, so each is done only
+        when it changes anything: moving between articles without problems then repaints the reader alone.
+        """
+        bar = self.query_one("#problems", Static)
+        if text and text != self._problems_text:
+            bar.update(Content(text))
+        self._problems_text = text or self._problems_text
+        if bar.display != bool(text):
+            bar.display = bool(text)
 
     def _show_failure(self, article: Article, error: Exception) -> None:
         if self.current is None or article.path != self.current.path:
             return
-        bar = self.query_one("#problems", Static)
-        bar.update(Content(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}"))
-        bar.display = True
+        self._set_problems(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}")
         self.notify(f"cannot read {clean(article.rel_path)}", severity="error")
 
     # -- focus and layout ---------------------------------------------------------------------------------------

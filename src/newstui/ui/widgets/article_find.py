@@ -37,6 +37,7 @@ class FindMixin(_Base):
         def _view_height(self) -> int: ...
         def _reveal(self, first: int, end: int) -> None: ...
         def _refresh_decorations(self) -> None: ...
+        def _style(self, name: str = "") -> Style: ...
 
     def _init_find(self) -> None:
         self.find_query = ""
@@ -79,8 +80,8 @@ class FindMixin(_Base):
         numbers = self._matches_by_line.get(line)
         if not numbers:
             return []
-        normal = self.get_component_rich_style("article-view--match", partial=True)
-        current = self.get_component_rich_style("article-view--match-current", partial=True)
+        normal = self._style("article-view--match")
+        current = self._style("article-view--match-current")
         return [
             (self.matches[n].start, self.matches[n].end, current if n == self.current_match else normal)
             for n in numbers

@@ -86,7 +86,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--empty { color: $text-muted; text-style: italic; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=False, init=False)
+    cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)  # watch_cursor paints 2 rows
 
     class Highlighted(Message):
         """The cursor moved to `article` (None when the list is empty)."""

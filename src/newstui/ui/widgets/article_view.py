@@ -29,6 +29,7 @@ from newstui.safetext import clean
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
 from newstui.ui.widgets.article_targets import TargetsMixin
+from newstui.ui.widgets.layout_cache import LayoutCache
 
 
 class Renderer(Protocol):
@@ -133,6 +134,8 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
         self._resize_timer: Timer | None = None
         self._laid_width = 0  # the width asked of the renderer (it may draw wider below its own minimum)
+        self._layouts = LayoutCache()
+        self._styles: dict[str, Style] = {}  # resolved styles: `rich_style` costs ~0.5 ms, render_line runs per line
         self._init_find()
 
     # ----------------------------------------------------------------------------------------------- public API
@@ -259,8 +262,14 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             return self._renderer(document, width, max_lines=max_lines)
         from newstui.render import default_theme, render_document  # the one renderer `newstui cat` prints with
 
-        theme = default_theme(dark=self.app.current_theme.dark)
-        return render_document(document, width, theme=theme, site_root=self._site_root, max_lines=max_lines)
+        dark, site_root = self.app.current_theme.dark, self._site_root
+        return self._layouts.get(
+            document,
+            (width, max_lines, dark, site_root),
+            lambda: render_document(
+                document, width, theme=default_theme(dark=dark), site_root=site_root, max_lines=max_lines
+            ),
+        )
 
     def _apply(
         self,
@@ -279,7 +288,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._index = ArticleIndex(rendered)
         self._complete = complete
         self._strips.clear()
-        self.virtual_size = Size(rendered.width, len(rendered.lines))
+        self._set_virtual_size(Size(rendered.width, len(rendered.lines)))
         self._refresh_find()
         self._scroll_line(self._index.line_at(position) if position is not None else top)
         finished = self._finished
@@ -295,6 +304,21 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
         self.refresh()
         self._check_end()
+
+    def _set_virtual_size(self, size: Size) -> None:
+        """Set the scrollable size without the whole-screen layout that assigning `virtual_size` asks for.
+
+        A new article only changes this widget's scroll range, not the place of any widget, so the scrollbars are
+        updated here and only this view is painted again. When the vertical scrollbar appears or goes away,
+        Textual still lays the screen out (its `show_vertical_scrollbar` is a layout reactive).
+        """
+        if size == self.virtual_size:
+            return
+        self.set_reactive(ArticleView.virtual_size, size)
+        if self.is_mounted and self.container_size:
+            self._scroll_update(size)
+        else:
+            self.refresh(layout=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self._place_bar()
@@ -318,31 +342,63 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
 
     def _theme_changed(self) -> None:
         """Colours of the layout follow the app's dark or light theme: lay out again, keeping the place."""
+        self._forget_styles()
         if self._document is not None and self._laid_width:
             self._layout(keep_position=True)
 
     # ----------------------------------------------------------------------------------------------- drawing
 
+    def notify_style_update(self) -> None:
+        self._forget_styles()
+        super().notify_style_update()
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._forget_styles()  # a theme may style the focused view differently
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
+        self._styles.clear()
+        self._strips.clear()  # cached strips carry the old base style
+        self.refresh()
+
+    def _style(self, name: str = "") -> Style:
+        """The view's own style (""), or a part's partial style, resolved once until styles, theme or focus
+        change (see `_forget_styles`)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.get_component_rich_style(name, partial=True)
+            self._styles[name] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style()
         if line >= len(self._rendered.lines):
             return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None:
-            segments = self._rendered.lines[line]
-            strip = Strip(segments).apply_style(base)
+            # One Strip per line, already in the view's style and padded to its width: Textual makes several
+            # more per line on the way to the screen, and a new article repaints every line of the view.
+            segments = list(Segment.apply_style(self._rendered.lines[line], base))
+            length = Segment.get_line_length(segments)
+            if length < width:
+                segments.append(Segment(" " * (width - length), base))
+            strip = Strip(segments, max(length, width))
             self._strips[line] = strip
         strip = self._decorate(strip, line)
+        if scroll_x == 0 and strip.cell_length == width:
+            return strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _decorate(self, strip: Strip, line: int) -> Strip:
         """Reverse the highlighted target's cells and mark find matches on this line."""
         marks: list[tuple[int, int, Style]] = self._match_marks(line)
         if self._highlight is not None:
-            target_style = self.get_component_rich_style("article-view--target", partial=True)
+            target_style = self._style("article-view--target")
             for span in self._index.spans_by_line.get(line, ()):
                 if span.target == self._highlight:
                     marks.append((span.start, span.end, target_style))
