@@ -1,6 +1,6 @@
 """Render layer: a Document at a width to styled lines and target positions (rich only, never textual)."""
 
-from newstui.render.layout import ArticleLayout, render_document
+from newstui.render.layout import ArticleLayout, render_document, render_tail
 from newstui.render.model import RenderedArticle, TargetSpan
 from newstui.render.output import to_ansi, to_plain
 from newstui.render.theme import RenderTheme, default_theme
@@ -12,6 +12,7 @@ __all__ = [
     "TargetSpan",
     "default_theme",
     "render_document",
+    "render_tail",
     "to_ansi",
     "to_plain",
 ]

@@ -1,7 +1,8 @@
 """The article layout: header plus blocks at one width, built block by block so the first screen comes first.
 
 `ArticleLayout.extend(n)` lays out just enough blocks for `n` lines; the reader shows the first screen from that
-and finishes the rest afterwards (or in a worker). `render_document` is the one-call form `cat` uses.
+and finishes the rest afterwards (or in a worker). `render_document` is the one-call form `cat` uses;
+`render_tail` lays out only the last blocks, so `G` can show the end of a long article before the rest is done.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ArticleLayout:
         self._spans: list[TargetSpan] = []
         self._anchors: dict[str, int] = {}
         self._headings: list[tuple[int, str, int]] = []
+        self._tail = False  # laid out from some block on, without the header: never the complete article
         self._add(self._header())
 
     @property
@@ -78,8 +80,23 @@ class ArticleLayout:
             target_spans=tuple(self._spans),
             anchors=dict(self._anchors),
             headings=tuple(self._headings),
-            complete=self.done and getattr(self.doc, "complete", True),
+            complete=self.done and not self._tail and getattr(self.doc, "complete", True),
         )
+
+    def start_tail(self, lines: int) -> None:
+        """Lay out from the block where the last blocks make at least `lines` lines, without the header.
+
+        Blocks are laid out independently of one another, so the result is exactly the last lines of the whole
+        layout, less the blank line that may separate its first block from the one before.
+        """
+        renderer, blocks, width = self._renderer, self.doc.blocks, self.width
+        start, count = len(blocks), 0
+        while start > 0 and count < lines:
+            start -= 1
+            laid = renderer.block(blocks[start], width)
+            count += len(laid)  # blank lines between blocks come on top: at least `lines` in all
+        self._tail, self._next_block, self._previous = True, start, None
+        self._lines, self._plain, self._spans, self._anchors, self._headings = [], [], [], {}, []
 
     def _add(self, lines: list[Line]) -> None:
         base = len(self._lines)
@@ -126,4 +143,21 @@ def render_document(
     """Lay out `doc` at `width` cells. With `max_lines`, stop once that many lines exist (complete=False)."""
     layout = ArticleLayout(doc, width, theme, site_root=site_root)
     layout.extend(max_lines)
+    return layout.rendered()
+
+
+def render_tail(
+    doc: Document,
+    width: int,
+    *,
+    lines: int,
+    theme: RenderTheme | None = None,
+    site_root: Path | None = None,
+) -> RenderedArticle:
+    """The last blocks of `doc` at `width`, at least `lines` lines of them when there are that many: the same
+    lines as the end of `render_document(doc, width)` (line numbers counted from the tail's first line;
+    complete=False)."""
+    layout = ArticleLayout(doc, width, theme, site_root=site_root)
+    layout.start_tail(lines)
+    layout.extend(None)
     return layout.rendered()

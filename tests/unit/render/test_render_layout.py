@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newstui.document.model import Block, Span
-from newstui.render import ArticleLayout, RenderTheme, default_theme, render_document, to_ansi, to_plain
+from newstui.render import (
+    ArticleLayout,
+    RenderTheme,
+    default_theme,
+    render_document,
+    render_tail,
+    to_ansi,
+    to_plain,
+)
 from tests.unit.render.render_docs import doc, image, link, para
 
 
@@ -63,6 +73,58 @@ def test_incremental_layout_grows_to_the_full_article(tmp_path: Path) -> None:
     assert layout.extend(None)
     assert layout.line_count > seen
     assert layout.rendered().plain == render_document(document, 70).plain
+
+
+def _shifted(spans: tuple, by: int) -> list:
+    return [(s.target, s.line + by, s.start, s.end) for s in spans]
+
+
+@pytest.mark.parametrize("width", [40, 80, 120])
+def test_tail_is_exactly_the_end_of_the_full_layout(tmp_path: Path, width: int) -> None:
+    """`G` on a long article shows the tail before the rest is laid out: it must be the same lines, links included."""
+    targets = (image(0, "hero", "hero.jpg", tmp_path), link(1, "Energy Cities"))
+    targets += tuple(image(2 + n, f"photo {n}", f"p{n}.jpg", tmp_path, exists=n % 2 == 0) for n in range(60))
+    blocks: list[Block] = []
+    for n in range(30):
+        blocks.append(Block("heading", (Span(f"Section {n}"),), level=2, anchor=f"s{n}"))
+        blocks.append(para(f"Paragraph {n} about ", Span("Energy Cities", target=1), " and the harbour. " * 9))
+        blocks.extend([Block("image", target=2 + 2 * n), Block("image", target=3 + 2 * n)])  # joined: no blank
+    document = doc(*blocks, targets=targets, title="Long", hero=0)
+    full = render_document(document, width, site_root=tmp_path)
+    for lines in (1, 12, 40, 100):
+        tail = render_tail(document, width, lines=lines, site_root=tmp_path)
+        shift = len(full.plain) - len(tail.plain)
+        assert not tail.complete
+        assert lines <= len(tail.plain) < len(full.plain)
+        assert tail.plain == full.plain[shift:] and tail.lines == full.lines[shift:]
+        assert tail.plain[-1] == full.plain[-1] != ""
+        assert _shifted(tail.target_spans, shift) == _shifted(full.target_spans[-len(tail.target_spans) :], 0)
+        assert {name: line + shift for name, line in tail.anchors.items()} == {
+            name: line for name, line in full.anchors.items() if line >= shift
+        }
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_tail_of_real_articles_is_their_end(corpus: Path, width: int) -> None:
+    from newstui.document import parse_document
+    from newstui.library import load_site, read_article
+
+    site = load_site(corpus / "smarttogether")
+    for article in site.articles[:40]:
+        _, body = read_article(article.path, site)
+        document = parse_document(body, source=article.path, site=site, article=article)
+        full = render_document(document, width, site_root=site.root)
+        tail = render_tail(document, width, lines=30, site_root=site.root)
+        assert tail.lines == full.lines[len(full.lines) - len(tail.lines) :], article.rel_path
+
+
+def test_tail_longer_than_the_article_is_its_body_without_the_header(tmp_path: Path) -> None:
+    document, _ = _article(tmp_path, paragraphs=2)
+    full = render_document(document, 60, site_root=tmp_path)
+    tail = render_tail(document, 60, lines=1000, site_root=tmp_path)
+    assert tail.plain[0] == "Smart Mobility Projects as Changemakers?"
+    assert full.plain[-len(tail.plain) :] == tail.plain
+    assert "Workshop Outcomes from Sofia, Bulgaria" not in tail.plain and not tail.complete
 
 
 def test_blank_line_between_blocks_but_not_between_consecutive_images(tmp_path: Path) -> None:

@@ -129,6 +129,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._pending_anchor: str | None = None
         self._pending_end = False
         self._pending_line: int | None = None
+        self._tail: tuple[int, RenderedArticle] | None = None  # (lines, first screen) while `G` shows the tail
         self._end_posted = False
         self._highlight: int | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
@@ -239,7 +240,12 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             return
         if width == 0:
             return  # laid out on the first resize, once the widget has a size
-        position = self._index.position_of(self.top_line) if keep_position and self._index.line_count else None
+        tail, self._tail = self._tail, None
+        if tail is not None and keep_position:  # a place in the tail means nothing in another layout: the end again
+            self._pending_end = True
+        position = (
+            self._index.position_of(self.top_line) if keep_position and not tail and self._index.line_count else None
+        )
         if len(document.blocks) <= BIG_DOCUMENT_BLOCKS:
             self._apply(self._run_renderer(document, width), position=position, reset=not keep_position, complete=True)
             return
@@ -284,6 +290,9 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         if generation is not None and generation != self._generation:
             return  # a newer show() or resize superseded this layout
         top = 0 if reset else self.top_line
+        if self._tail is not None and not reset:  # the tail's lines are the last lines of the whole layout
+            top, position = top + len(rendered.lines) - self._tail[0], None
+        self._tail = None
         self._rendered = rendered
         self._index = ArticleIndex(rendered)
         self._complete = complete
@@ -439,12 +448,34 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False, force=True)
 
     def action_top(self) -> None:
+        if self._tail is not None:  # back from the tail to the first screen
+            self._apply(self._tail[1], reset=True, complete=False)
         self.scroll_to(y=0, animate=False, force=True)
 
     def action_bottom(self) -> None:
         if not self._finished:
-            self._pending_end = True
+            self._pending_end = not self._show_tail()
         self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
+
+    def _show_tail(self) -> bool:
+        """`G` while a long article is still being laid out: lay out only its last blocks and show those now.
+
+        The whole layout, when it comes, keeps the place (the tail is exactly its last lines). False when there
+        is no whole Document yet (or a custom renderer): the end is then shown once the layout is done.
+        """
+        document, width = self._document, self._laid_width
+        if self._renderer is not None or document is None or not document.complete or not width:
+            return False
+        if self._tail is None:
+            from newstui.render import default_theme, render_tail
+
+            lines = 2 * max(self._view_height, 24)
+            theme = default_theme(dark=self.app.current_theme.dark)
+            tail = render_tail(document, width, lines=lines, theme=theme, site_root=self._site_root)
+            first_screen = self._rendered
+            self._apply(tail, reset=True, complete=False)
+            self._tail = (len(tail.lines), first_screen)
+        return True
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
