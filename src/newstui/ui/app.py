@@ -23,6 +23,7 @@ from newstui.library import site_root_of
 from newstui.library.records import Article, Site
 from newstui.opener import open_target
 from newstui.safetext import clean
+from newstui.ui.collector import CollectorPolicy
 from newstui.ui.keys import gather
 from newstui.ui.screens.help import HelpScreen
 from newstui.ui.screens.main import MainScreen
@@ -58,10 +59,12 @@ class NewsApp(App[None]):
         self._theme_ready = False
         self.site: Site | None = None
         self.last_open: object | None = None  # the last OpenResult, for tests and the e2e log
+        self.collector = CollectorPolicy()
 
     # -- start-up -----------------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.collector.start()
         self._apply_theme()
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -158,6 +161,10 @@ class NewsApp(App[None]):
 
     def site_loaded(self, site: Site, articles: list[Article]) -> None:
         self.site = site
+        self.collector.settle()
+
+    def on_unmount(self) -> None:
+        self.collector.stop()
 
     def open_target(self, target: Target) -> None:
         """Open a link or image outside the app; refusals and failures become notices."""

@@ -91,22 +91,23 @@ class Listing:
         """Every article, in the order they were added (the library's newest first)."""
         return self._articles
 
-    def extend(self, articles: Iterable[Article]) -> None:
-        """Add articles (a large site arrives in batches while it loads); one already here is replaced."""
-        for article in articles:
-            self.replace(article)
+    def extend(self, articles: Iterable[Article]) -> list[Article]:
+        """Add articles (a large site arrives in batches while it loads); one already here is replaced.
+        Returns the ones that were new, so counts can be kept up to date batch by batch."""
+        return [article for article in articles if self.replace(article)]
 
-    def replace(self, article: Article) -> None:
-        """Add `article`, or swap it in for the one at the same path (after `e` edited it)."""
+    def replace(self, article: Article) -> bool:
+        """Add `article`, or swap it in for the one at the same path (after `e` edited it); True when added."""
         key = str(article.path)
         index = self._where.get(key)
         if index is None:
             self._where[key] = len(self._articles)
             self._articles.append(article)
             self._haystacks.append(None)
-        else:
-            self._articles[index] = article
-            self._haystacks[index] = None
+            return True
+        self._articles[index] = article
+        self._haystacks[index] = None
+        return False
 
     def find(self, path: Path) -> Article | None:
         """The article whose source is `path`, if listed."""

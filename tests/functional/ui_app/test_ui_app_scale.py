@@ -113,3 +113,43 @@ async def test_big_article_is_parsed_off_the_ui_thread(tmp_path) -> None:  # typ
         await wait_for(pilot, lambda: screen.reader.document is not None and screen.reader.document.title == "Big")
         await wait_for(pilot, lambda: screen.reader.laid_out)
         assert any("Part 40" in line for line in screen.reader.rendered.plain)
+
+
+async def test_rows_show_from_the_first_batch_and_the_whole_list_arrives_sorted(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When the library hands a big site over in batches, the first one is on screen at once (with the progress in
+    the header) and the last one leaves every article listed, newest first, with the right unread count."""
+    import threading
+
+    from newstui.ui import sitelist
+    from tests.functional.ui_app.ui_app_support import app_for, make_site, screen_text, wait_for
+
+    site = make_site(tmp_path / "site")
+    release = threading.Event()
+    real_load = sitelist.load_site
+
+    def load_in_batches(path, progress=None):  # type: ignore[no-untyped-def]
+        whole = real_load(path)
+        oldest_first = list(reversed(whole.articles))  # batches in another order than the list's
+        if progress is not None:
+            progress(oldest_first[:1], 1, len(oldest_first))
+            release.wait(20)
+            for done in range(2, len(oldest_first)):
+                progress(oldest_first[done - 1 : done], done, len(oldest_first))
+        return whole
+
+    monkeypatch.setattr(sitelist, "load_site", load_in_batches)
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: bool(getattr(app.screen, "article_list", None) and app.screen.article_list.rows))
+        screen = app.screen
+        first = screen.article_list.rows  # type: ignore[attr-defined]
+        assert len(first) == 1 and not screen.loaded  # type: ignore[attr-defined]
+        assert "loading 1 of 4" in screen.sub_title and "1 unread" in screen.sub_title
+        assert first[0].title in screen_text(app)
+        release.set()
+        await wait_for(pilot, lambda: screen.loaded)  # type: ignore[attr-defined]
+        rows = screen.article_list.rows  # type: ignore[attr-defined]
+        assert len(rows) == 4
+        dated = [row.date for row in rows if row.date is not None]
+        assert dated == sorted(dated, reverse=True)
+        assert "4 articles · 4 unread" in screen.sub_title and "loading" not in screen.sub_title

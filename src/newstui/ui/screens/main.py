@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from newstui.ui.app import NewsApp
 
 NARROW = 100  # below this many columns the list goes above the reader, and folds away while reading
+LIST_REFRESH = 0.3  # seconds between re-sorts of the list while a big site is still arriving
 
 
 class ListPane(Vertical):
@@ -87,6 +88,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self._early_site: Site | None = None  # the site as known before its articles were read
         self._read_timer: Timer | None = None
         self._problems_text = ""  # what the problems bar holds (shown or not)
+        self._list_timer: Timer | None = None  # a pending re-sort of the list while the site loads
 
     @property
     def news_app(self) -> NewsApp:
@@ -125,19 +127,23 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.run_worker(lambda: loader.run(self._post_batch), thread=True, group="load", exit_on_error=False)
 
     def _post_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
-        """Called from the loading thread: hand one batch to the UI thread."""
+        """Called from the loading thread: fetch the batch's read marks there (one query, off the UI thread),
+        then hand the batch to the UI thread."""
+        preload = getattr(self.marks, "preload", None)
+        if callable(preload) and batch:
+            preload(batch)
         self.app.call_from_thread(self._add_batch, site, batch, done, total)
 
     def _add_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
+        """One batch of a loading site. Costs O(batch) on the UI thread, except the list's sort, which runs at
+        once for the first rows and for the last batch, and at most every LIST_REFRESH seconds in between."""
         if self.site is None and total is None:
             self._early_site = site
         self.site = site
         self.title = clean(site.title) or site.root.name
-        preload = getattr(self.marks, "preload", None)
-        if callable(preload) and batch:
-            preload(batch)
-        self.listing.extend(batch)
-        self._unread = None
+        added = self.listing.extend(batch)
+        if self._unread is not None:
+            self._unread += sum(1 for article in added if not self.marks.is_read(article))
         finished = total is not None and done >= total
         if finished:
             self.load_progress = ""
@@ -147,8 +153,14 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             self.load_progress = "loading…"
         self.article_list.empty_text = "Loading…" if not finished else "No articles match."
         if self.open_file is not None:
-            self._open_initial(self.open_file)
-        self.refilter()
+            self._open_initial(self.open_file, batch)
+        if finished or not self.article_list.rows:
+            self._refilter_while_loading()
+        elif self._list_timer is None:
+            self._list_timer = self.set_timer(LIST_REFRESH, self._refilter_while_loading)
+            self.update_header()
+        else:
+            self.update_header()
         if finished:
             self.loaded = True
             if self.current is not None and self._early_site is not None:
@@ -162,16 +174,23 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             self.article_list.refresh()
             self.news_app.site_loaded(site, self.listing.articles)
 
-    def _open_initial(self, file: Path) -> None:
+    def _refilter_while_loading(self) -> None:
+        if self._list_timer is not None:
+            self._list_timer.stop()
+            self._list_timer = None
+        self.refilter()
+
+    def _open_initial(self, file: Path, batch: list[Article]) -> None:
         """`newstui open FILE`: show FILE and focus the reader, once FILE has arrived (the list then keeps it
         selected, since it is the current article)."""
         target = file.resolve()
-        for article in self.listing.articles:
-            if article.path.resolve() == target:
-                self.open_file = None
-                self.show_article(article)
-                self.reader.focus()
-                return
+        found = self.listing.find(target)
+        if found is None:
+            found = next((article for article in batch if article.path.resolve() == target), None)
+        if found is not None:
+            self.open_file = None
+            self.show_article(found)
+            self.reader.focus()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The site could not be loaded at all (its folder vanished, no permission): say so, keep running."""

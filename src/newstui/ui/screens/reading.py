@@ -42,6 +42,7 @@ class ReadingActions(Screen[None]):
     history: History
     current: Article | None
     _read_timer: Timer | None
+    _unread: int | None
 
     if TYPE_CHECKING:
 
@@ -73,8 +74,10 @@ class ReadingActions(Screen[None]):
             self.marks.set_read(article, True)
         except Exception as error:  # a read-only data folder: tell, keep reading
             self.notify(f"read state not saved: {error}", severity="error")
-        self.article_list.refresh()
-        self.update_header(recount=True)
+        if self._unread is not None and self.marks.is_read(article):
+            self._unread -= 1  # not a recount over every article: this runs every time an article is read
+        self.article_list.refresh_article(article)
+        self.update_header()
 
     @on(ArticleView.ScrolledToEnd)
     def _scrolled_to_end(self, event: ArticleView.ScrolledToEnd) -> None:

@@ -151,6 +151,12 @@ class ArticleList(ScrollView, can_focus=True):
                 return position
         return None
 
+    def refresh_article(self, article: Article) -> None:
+        """Redraw the row of `article` (its marks changed), if it is shown."""
+        index = self.index_of(article)
+        if index is not None:
+            self.refresh_line(index)
+
     def select_article(self, article: Article) -> bool:
         """Move the cursor to `article`; False when it is not in the list."""
         index = self.index_of(article)
