@@ -114,7 +114,10 @@ def test_binary_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 
 def test_nul_bytes_in_otherwise_utf8_text(tmp_path: Path) -> None:
     article, body = read_article(write(tmp_path, "nul.md", b"---\ntitle: x\n---\nhello\x00world\n"))
-    assert [p.kind for p in article.problems] == ["binary"] and body == ""
+    assert article.title == "x"  # the front matter still reads
+    assert body == "hello\ufffdworld\n"  # the text kept, the NUL shown as U+FFFD (CommonMark's rule)
+    assert [(p.kind, p.line) for p in article.problems] == [("encoding", 4)]
+    assert "NUL" in article.problems[0].message and "line 4" in article.problems[0].message
 
 
 def test_toml_and_json_front_matter(tmp_path: Path) -> None:
