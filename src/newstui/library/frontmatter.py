@@ -60,6 +60,8 @@ class _YAMLHandler(YAMLHandler):
 _YAML, _TOML, _JSON = _YAMLHandler(), TOMLHandler(), JSONHandler()
 HANDLERS: tuple[BaseHandler, ...] = (_YAML, _TOML, _JSON)
 _FORMAT = {id(_YAML): "YAML", id(_TOML): "TOML", id(_JSON): "JSON"}
+# PyYAML error contexts naming a construct that was opened and never properly closed
+_OPENED = ("flow sequence", "flow mapping", "quoted scalar", "simple key")
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -101,10 +103,9 @@ def _parse(handler: BaseHandler, raw: str, first_line: int) -> tuple[dict[str, A
     try:
         data = handler.load(raw)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark, reason = _yaml_error(exc)
         line = first_line + mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or "syntax error"
-        return {}, (Problem("front-matter", f"front matter is not valid YAML: {clean(str(reason))}", line),)
+        return {}, (Problem("front-matter", f"front matter is not valid YAML: {clean(reason)}", line),)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         line = first_line + int(found.group(1)) if found else None
@@ -125,6 +126,19 @@ def _parse(handler: BaseHandler, raw: str, first_line: int) -> tuple[dict[str, A
         message = f"front matter holds over {MAX_VALUES:,} values once its YAML aliases are expanded; ignored"
         return {}, (Problem("front-matter", message, 1),)
     return {str(key): value for key, value in data.items()}, ()
+
+
+def _yaml_error(exc: yaml.YAMLError) -> tuple[Any, str]:
+    """Where a YAML error is, and why. PyYAML's `problem_mark` is where it noticed, often the line after: an
+    unclosed `[`, `{`, quote or a key without `:` shows only when the next line starts. For those, the
+    `context_mark` (where the construct opened) is the line to fix; for the rest (a block mapping's context
+    mark is its first key, far from a bad line) the problem mark is."""
+    problem = str(getattr(exc, "problem", None) or "syntax error")
+    context = str(getattr(exc, "context", None) or "")
+    opened = getattr(exc, "context_mark", None) if context.endswith(_OPENED) else None
+    if opened is not None:
+        return opened, f"{context}, {problem}"
+    return getattr(exc, "problem_mark", None), problem
 
 
 def _expanded_size(data: object, limit: int = 0) -> int:

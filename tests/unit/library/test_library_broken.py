@@ -37,9 +37,27 @@ def test_invalid_yaml_keeps_the_body_and_reports_the_line(tmp_path: Path) -> Non
     assert body.startswith("# Heading in body")
     (problem,) = article.problems
     assert problem.kind == "front-matter" and "YAML" in problem.message
-    assert problem.line is not None and 3 <= problem.line <= 5
+    assert problem.line == 3  # the line holding the unclosed `[`, not the next one where PyYAML noticed
     assert article.title == "Heading in body"  # the first heading stands in for the lost title
     assert article.excerpt == "Paragraph here."
+
+
+@pytest.mark.parametrize(
+    ("front", "line"),
+    [
+        ("title: T\ndate: 2020-01-01\ntags: [a, b\nauthor: x\n", 4),  # unclosed `[`: its line, not the next
+        ("title: T\nmeta: {a: 1, b: 2\nauthor: x\n", 3),  # unclosed `{`
+        ('title: T\nauthor: "Unclosed\ndate: 2020\n', 3),  # unclosed quote, noticed only at the end
+        ("title: T\njust text here\nauthor: x\n", 3),  # a key without `:`
+        ("title: T\ntags: [a, b]\n- stray item\n", 4),  # the stray line itself, not the mapping's first key
+        ("title: T\nauthor: x\n  bad: indent\n", 4),
+        ("title: T\n\tauthor: x\n", 3),  # a tab
+    ],
+)
+def test_yaml_error_names_the_line_to_fix(tmp_path: Path, front: str, line: int) -> None:
+    article, body = read_article(write(tmp_path, "y.md", f"---\n{front}---\nBody.\n"))
+    assert body == "Body.\n"
+    assert [(p.kind, p.line) for p in article.problems] == [("front-matter", line)]
 
 
 def test_front_matter_that_is_a_list(tmp_path: Path) -> None:
