@@ -3,7 +3,8 @@
 A list of 10,000 articles cannot afford a full Markdown parse of each, so a line scanner skips what is not prose
 (fenced code, HTML blocks, headings, lists, tables, images, Liquid and kramdown lines) and only the chosen
 paragraph goes through a few regular expressions that strip inline markup. Liquid, Hugo shortcodes, kramdown attribute
-lists and footnote markers are removed too.
+lists and footnote markers are removed too. An HTML block met before any Markdown heading is read with the standard
+library's HTML parser, so `<h2>Title</h2>` can be the title of a file without one.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from html.parser import HTMLParser
 
 EXCERPT_LIMIT = 400
 MORE = "<!--more-->"
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)  # Hugo writes it tight, many themes with spaces
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -57,6 +60,9 @@ _UNSHELTER = re.compile("[\U000f0021-\U000f007e]")
 _SPACE = re.compile(r"\s+")
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&{}~]")
 _SOURCE_LIMIT = 3 * EXCERPT_LIMIT
+_HTML_START = re.compile(r"^ {0,3}<(!--|[A-Za-z][A-Za-z0-9-]*|/[A-Za-z])")
+_HTML_CLOSERS = {"!--": "-->", "pre": "</pre>", "script": "</script>", "style": "</style>", "textarea": "</textarea>"}
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SCAN_PREFIX = 8192
 
 
@@ -64,12 +70,14 @@ def excerpt_from(meta_text: object, body: str) -> str:
     """The excerpt: a front matter text if given, else what precedes `<!--more-->`, else the first paragraph."""
     if isinstance(meta_text, str) and meta_text.strip():
         return _limit(plain(meta_text))
-    cut = body.find(MORE)
-    if cut > 0:
-        paragraphs = (plain(p) for p in _paragraphs(body[:cut]))
+    marker = _MORE.search(body) if "<!--" in body else None
+    if marker is not None:
+        paragraphs = (plain(p) for p in _paragraphs(body[: marker.start()]))
         text = " ".join(p for p in paragraphs if p)
         if text:
             return _limit(text)
+        # nothing before it: the first paragraph, which may share the marker's line (`<!-- more -->The week…`)
+        body = body[marker.end() :]
     for part in _prefix_then_whole(body):
         for paragraph in _paragraphs(part):
             text = plain(paragraph)
@@ -89,10 +97,11 @@ def _prefix_then_whole(body: str) -> Iterator[str]:
 
 
 def first_heading(body: str) -> str:
-    """The text of the first ATX or setext heading outside code, or ""."""
+    """The text of the first ATX, setext or HTML (`<h1>`..`<h6>`) heading outside code, or ""."""
     fence: str | None = None
     previous = ""
-    for line in _lines(body):
+    lines = _lines(body)
+    for line in lines:
         if fence is not None:
             if line.lstrip().startswith(fence):
                 fence = None
@@ -102,6 +111,12 @@ def first_heading(body: str) -> str:
             fence = opened.group(1)[0] * 3
             previous = ""
             continue
+        if _HTML_START.match(line):
+            heading = _html_heading(_html_block(line, lines))
+            if heading:
+                return heading
+            previous = ""
+            continue
         atx = _ATX.match(line)
         if atx and atx.group(2):
             return plain(atx.group(2))
@@ -109,6 +124,79 @@ def first_heading(body: str) -> str:
             return plain(previous)
         previous = line
     return ""
+
+
+def _html_block(first: str, rest: Iterator[str]) -> str:
+    """An HTML block as CommonMark bounds it: a comment, `<pre>`, `<script>`, `<style>` or `<textarea>` up to its
+    closing mark, anything else up to the next blank line. `rest` is advanced past the block."""
+    start = _HTML_START.match(first)
+    opener = start.group(1) if start else ""
+    closing = _HTML_CLOSERS.get(opener.lower(), "")
+    block = [first]
+    if closing:
+        if closing not in first[start.end() if start else 0 :].lower():
+            for line in rest:
+                block.append(line)
+                if closing in line.lower():
+                    break
+        return "\n".join(block)
+    for line in rest:
+        if not line.strip():
+            break
+        block.append(line)
+    return "\n".join(block)
+
+
+def _html_heading(block: str) -> str:
+    """The text of the first `<h1>`..`<h6>` in an HTML block, whitespace collapsed, or ""."""
+    if "<h" not in block.lower():
+        return ""
+    finder = _HeadingFinder()
+    try:
+        finder.feed(block)
+        finder.close()
+    except _Found:
+        pass
+    return _SPACE.sub(" ", "".join(finder.text)).strip() if finder.done else ""
+
+
+class _Found(Exception):
+    """Raised to stop the HTML parser at the end of the first heading."""
+
+
+class _HeadingFinder(HTMLParser):
+    """Collects the text of the first h1-h6 element; script and style text is not heading text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.depth = 0  # > 0 inside the heading
+        self.skipping = 0  # > 0 inside script or style within it
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HEADING_TAGS:
+            self.depth += 1
+        elif self.depth and tag in ("script", "style"):
+            self.skipping += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HEADING_TAGS and self.depth:
+            self.depth -= 1
+            if not self.depth and "".join(self.text).strip():
+                self.done = True
+                raise _Found
+        elif tag in ("script", "style") and self.skipping:
+            self.skipping -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skipping:
+            self.text.append(data)
+
+    def close(self) -> None:
+        super().close()
+        if self.depth and "".join(self.text).strip():  # `<h2>Title` never closed: the block's end closes it
+            self.done = True
 
 
 def plain(markdown: str) -> str:
