@@ -3,8 +3,13 @@
 Rows are keyed by absolute path and checked against the file's size and mtime_ns and a `context` (schema
 version + site root + config signature), so editing an article or its site's config refreshes it. The file lives
 in `NEWSTUI_CACHE_DIR`, else `platformdirs.user_cache_path("newstui")`. WAL mode lets a reader and a writer
-share it. A corrupt file is moved aside and rebuilt without a word; a locked or read-only one just goes unused.
-Rows are JSON, never pickle: a cache file is not trusted to run code.
+share it. A corrupt file is moved aside and rebuilt without a word; a locked or read-only one just goes unused;
+a file of an older schema is emptied and refilled.
+
+A row is the article's fields as plain SQL values, so SQLite hands them back ready to use; only the five list
+fields (tags, categories, authors, aliases, problems) go in one JSON `data` column, left empty when all are empty,
+as they mostly are. Never pickle: a cache file is not trusted to run code. The same row tuples carry freshly
+read articles from worker processes to this one (`reader`), so both paths build records the same cheap way.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,8 +27,36 @@ import platformdirs
 from newstui.library.metadata import missing_image
 from newstui.library.records import Article, Problem
 
-SCHEMA = 1
+SCHEMA = 2
 FILE_NAME = "metadata.sqlite"
+_FIELDS = (
+    "path",
+    "size",
+    "mtime_ns",
+    "rel_path",
+    "title",
+    "date",
+    "draft",
+    "image",
+    "image_path",
+    "image_url",
+    "excerpt",
+    "language",
+    "permalink",
+    "body_line",
+    "data",
+)
+Row = tuple[Any, ...]  # the values of _FIELDS, in order (as SQLite and the workers give them)
+_SELECT = f"SELECT {', '.join(_FIELDS)}, context FROM articles WHERE path >= ? AND path < ?"
+_INSERT = (
+    f"INSERT OR REPLACE INTO articles ({', '.join(_FIELDS)}, context) VALUES ({', '.join('?' * (len(_FIELDS) + 1))})"
+)
+_CREATE = (
+    "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, rel_path TEXT, title TEXT,"
+    " date TEXT, draft INTEGER, image TEXT, image_path TEXT, image_url TEXT, excerpt TEXT, language TEXT,"
+    " permalink TEXT, body_line INTEGER, data TEXT, context TEXT) WITHOUT ROWID"
+)
+LIST_MIN = 8  # a folder holding at least this many hero images is listed once instead of checked per image
 
 
 def cache_dir() -> Path:
@@ -50,24 +83,23 @@ class MetadataCache:
             self._db.close()
             self._db = None
 
-    def lookup(self, root: Path) -> dict[str, tuple[int, int, str, str]]:
-        """Rows under `root`: path -> (size, mtime_ns, context, data). Empty when the cache is unusable."""
+    def lookup(self, root: Path) -> dict[str, Row]:
+        """Rows under `root`: path -> row (the values of `_FIELDS`, then the context). Empty when unusable."""
         low = str(root).rstrip(os.sep) + os.sep
         high = low[:-1] + chr(ord(os.sep) + 1)
-        query = "SELECT path, size, mtime_ns, context, data FROM articles WHERE path >= ? AND path < ?"
-        rows = self._run(lambda db: db.execute(query, (low, high)).fetchall())
-        return {path: (size, mtime, context, data) for path, size, mtime, context, data in rows or ()}
+        rows = self._run(lambda db: db.execute(_SELECT, (low, high)).fetchall())
+        return {row[0]: row for row in rows or ()}
 
-    def update(self, context: str, articles: Iterable[tuple[Article, str | None]], removed: Iterable[str] = ()) -> None:
-        """Store fresh rows (an article and its `dumps` text when already made) and drop rows of files gone."""
-        rows = [(str(a.path), a.size, a.mtime_ns, context, text or dumps(a)) for a, text in articles]
+    def update(self, context: str, rows: Iterable[Row], removed: Iterable[str] = ()) -> None:
+        """Store fresh rows (made by `to_row`) for `context` and drop rows of files gone."""
+        stored = [(*row, context) for row in rows]
         gone = [(path,) for path in removed]
-        if not rows and not gone:
+        if not stored and not gone:
             return
 
         def write(db: sqlite3.Connection) -> None:
             with db:
-                db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", rows)
+                db.executemany(_INSERT, stored)
                 db.executemany("DELETE FROM articles WHERE path = ?", gone)
 
         self._run(write)
@@ -94,13 +126,10 @@ class MetadataCache:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=NORMAL")
                 version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version != SCHEMA:
+                if version != SCHEMA:  # a new file, or one an older newstui wrote: start it afresh
                     with db:
                         db.execute("DROP TABLE IF EXISTS articles")
-                        db.execute(
-                            "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-                            " context TEXT, data TEXT) WITHOUT ROWID"
-                        )
+                        db.execute(_CREATE)
                         db.execute(f"PRAGMA user_version={SCHEMA}")
             except sqlite3.Error:
                 db.close()
@@ -117,66 +146,129 @@ class MetadataCache:
             self.path.unlink(missing_ok=True)
 
 
-def dumps(article: Article) -> str:
-    """An article as a JSON row (its path is the row's key)."""
-    return json.dumps(
-        [
-            article.rel_path,
-            article.title,
-            article.date.isoformat() if article.date else None,
-            article.tags,
-            article.categories,
-            article.authors,
-            article.draft,
-            article.image,
-            str(article.image_path) if article.image_path else None,
-            article.image_url,
-            article.excerpt,
-            article.language,
-            article.permalink,
-            [[p.kind, p.message, p.line] for p in article.problems],
-            article.size,
-            article.mtime_ns,
-            article.aliases,
-            article.body_line,
-        ],
-        ensure_ascii=False,
+def to_row(article: Article) -> Row:
+    """An article as a cache row (see `_FIELDS`)."""
+    lists = (
+        article.tags,
+        article.categories,
+        article.authors,
+        article.aliases,
+        [[p.kind, p.message, p.line] for p in article.problems],
+    )
+    return (
+        str(article.path),
+        article.size,
+        article.mtime_ns,
+        article.rel_path,
+        article.title,
+        article.date.isoformat() if article.date is not None else None,
+        int(article.draft),
+        article.image,
+        str(article.image_path) if article.image_path is not None else None,
+        article.image_url,
+        article.excerpt,
+        article.language,
+        article.permalink,
+        article.body_line,
+        json.dumps(lists, ensure_ascii=False) if any(lists) else "",
     )
 
 
-def loads(path: Path, data: str, *, recheck: bool = True) -> Article:
-    """The article stored by `dumps`; raises ValueError, IndexError or TypeError on a damaged row.
+class Records:
+    """Articles from rows, cheaply: one `Path` per folder shared by the paths inside it, and the frozen record
+    filled in one step instead of one `object.__setattr__` per field (a third of the cost of a warm start)."""
 
-    A stored "missing hero image" problem is checked against the disk again (the image may have been added
-    since, or a present one deleted): the cache is keyed by the article file, not by its image. `recheck=False`
-    skips that for a row made a moment ago.
-    """
-    row = json.loads(data)
-    problems = tuple(Problem(kind, message, line) for kind, message, line in row[13])
-    if recheck and row[8] is not None:
-        missing = not os.path.exists(row[8])
-        if missing != any(p.kind == "missing-image" for p in problems):
+    def __init__(self) -> None:
+        self._folders: dict[str, Path] = {}
+
+    def article(self, row: Row, missing: bool | None = None) -> Article:
+        """The article stored by `to_row`; raises ValueError, IndexError or TypeError on a damaged row.
+
+        `missing`: whether the hero image's file is missing now, or None to take the stored problems as they
+        are (a row made a moment ago). The cache is keyed by the article file, not by its image, so a stored
+        "missing hero image" problem is dropped or added to follow the disk.
+        """
+        key, size, mtime_ns, rel_path, title, date, draft, image, image_path, image_url, excerpt, language = row[:12]
+        if type(title) is not str or type(rel_path) is not str:
+            raise TypeError("damaged cache row")
+        data = row[14]
+        if data:
+            tags, categories, authors, aliases, listed = json.loads(data)
+            tags, categories, authors, aliases = tuple(tags), tuple(categories), tuple(authors), tuple(aliases)
+            problems = tuple(Problem(kind, message, line) for kind, message, line in listed)
+        else:
+            tags = categories = authors = aliases = problems = ()
+        if missing is not None and image_path and missing != any(p.kind == "missing-image" for p in problems):
             problems = tuple(p for p in problems if p.kind != "missing-image")
             if missing:
-                problems += (missing_image(row[7]),)
-    return Article(
-        path=path,
-        rel_path=row[0],
-        title=row[1],
-        date=datetime.fromisoformat(row[2]) if row[2] else None,
-        tags=tuple(row[3]),
-        categories=tuple(row[4]),
-        authors=tuple(row[5]),
-        draft=bool(row[6]),
-        image=row[7],
-        image_path=Path(row[8]) if row[8] else None,
-        image_url=row[9],
-        excerpt=row[10],
-        language=row[11],
-        permalink=row[12],
-        problems=problems,
-        size=row[14],
-        mtime_ns=row[15],
-        aliases=tuple(row[16]),
-        body_line=row[17],
-    )
+                problems += (missing_image(image),)
+        record = _new(Article)
+        record.__dict__.update(
+            path=self.path(key),
+            rel_path=rel_path,
+            title=title,
+            date=_from_iso(date) if date else None,
+            tags=tags,
+            categories=categories,
+            authors=authors,
+            draft=bool(draft),
+            image=image,
+            image_path=self.path(image_path) if image_path else None,
+            image_url=image_url,
+            excerpt=excerpt,
+            language=language,
+            permalink=row[12],
+            problems=problems,
+            size=size,
+            mtime_ns=mtime_ns,
+            aliases=aliases,
+            body_line=row[13],
+        )
+        return record
+
+    def path(self, text: str) -> Path:
+        """`Path(text)` for an absolute, normalised path, made as a child of its folder's shared `Path`."""
+        folder, _, name = text.rpartition(os.sep)
+        parent = self._folders.get(folder)
+        if parent is None or name in ("", ".", ".."):
+            if name in ("", ".", "..") or not folder or folder.endswith(os.sep) or os.altsep:  # "/x", "//x", Windows
+                return Path(text)
+            parent = self._folders[folder] = Path(folder)
+        return _child(parent, name)
+
+
+def _child_by_join(parent: Path, name: str) -> Path:
+    return parent / name
+
+
+# pathlib's own join of one plain name, which `Path.iterdir` uses (a fifth of the cost of `/`); `/` where a
+# Python version lacks it. Either gives a Path equal to `Path(text)` (tests/unit/library checks).
+_child: Callable[[Path, str], Path] = getattr(Path, "_make_child_relpath", _child_by_join)
+_new = object.__new__
+_from_iso = datetime.fromisoformat
+
+
+def present_images(paths: Iterable[str]) -> set[str]:
+    """Those of `paths` (absolute local files) that exist now, as `os.path.exists` says, with few system calls:
+    a folder holding many of them is listed once, and only names it does not plainly hold are checked alone."""
+    by_folder: dict[str, list[tuple[str, str]]] = {}
+    for path in paths:
+        folder, name = os.path.split(path)
+        by_folder.setdefault(folder, []).append((path, name))
+    present: set[str] = set()
+    for folder, inside in by_folder.items():
+        listed = _listing(folder, inside) if len(inside) >= LIST_MIN else frozenset()
+        present.update(path for path, name in inside if name in listed or os.path.exists(path))
+    return present
+
+
+def _listing(folder: str, inside: list[tuple[str, str]]) -> frozenset[str]:
+    """Names surely present in `folder`: its entries that are not symbolic links (whose target may be gone).
+    Empty when the folder cannot be listed, or can be listed but not searched (its files cannot be opened)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = frozenset(entry.name for entry in entries if not entry.is_symlink())
+    except OSError:
+        return frozenset()
+    sample = next((path for path, name in inside if name in names), None)
+    return names if sample is not None and os.path.exists(sample) else frozenset()

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newstui.library.records import Problem
 from newstui.safetext import clean
@@ -21,11 +21,11 @@ _SUFFIX_TUPLE = tuple(ARTICLE_SUFFIXES)
 SKIPPED = frozenset(("_site", "public", "node_modules", "vendor", "_layouts", "_includes", "_data", "_sass"))
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """One article file: its absolute path as text (under the walk's start, symlinks kept), size and mtime.
 
-    Text, not `Path`: a warm start builds one `Path` per article, and only when the cache answers for it.
+    Text, not `Path`, and a named tuple, not a dataclass: a warm start makes 10,000 of these to compare with the
+    cache, and the records it builds make their own `Path`s.
     """
 
     path: str
@@ -64,7 +64,7 @@ def discover(start: Path, root: Path, exclude: tuple[str, ...] = ()) -> tuple[li
                 if entry.is_dir():
                     if not _skip_folder(name, entry.path, root_text, exclude):
                         stack.append(entry.path)
-                elif not is_article_name(name) or _excluded(entry.path, root_text, exclude):
+                elif not is_article_name(name) or (exclude and _excluded(entry.path, root_text, exclude)):
                     continue
                 elif entry.is_file():
                     stat = entry.stat()

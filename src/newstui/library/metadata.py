@@ -7,6 +7,7 @@ is tried (title: front matter, first heading, file name; date: front matter, fil
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from datetime import datetime
@@ -40,7 +41,7 @@ def build_article(
     mtime_ns: int = 0,
     body_line: int = 1,
     front: str = "",
-    memo: dict[tuple[str, Path], Resolved] | None = None,
+    memo: dict[tuple[str, str], Resolved] | None = None,
 ) -> Article:
     """The `Article` for one parsed file; never raises for odd values.
 
@@ -130,14 +131,14 @@ def _image(
     path: Path,
     config: SiteConfig,
     problems: list[Problem],
-    memo: dict[tuple[str, Path], Resolved] | None,
+    memo: dict[tuple[str, str], Resolved] | None,
 ) -> tuple[str | None, Path | None, str | None]:
     """Hero image as written, and where it resolves: a local path (may be missing) or a remote URL."""
     raw = _image_value(meta)
     if raw is None:
         return None, None, None
     shared = memo if path.stem not in ("index", "_index") else None  # a bundle resolves against itself first
-    key = (raw, path.parent)
+    key = (raw, os.path.dirname(path))
     where = shared.get(key) if shared is not None else None
     if where is None:
         where = resolve(raw, path, config.root, baseurl=config.baseurl_path)

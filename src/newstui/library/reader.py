@@ -8,6 +8,7 @@ CLI). Any failure of the pool falls back to reading in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -15,7 +16,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from newstui.library.cache import dumps, loads
+from newstui.library.cache import Records, Row, to_row
 from newstui.library.decoding import decode
 from newstui.library.frontmatter import split_front_matter
 from newstui.library.metadata import build_article, readable_name
@@ -35,7 +36,7 @@ def read_file(
     config: SiteConfig,
     size: int,
     mtime_ns: int,
-    memo: dict[tuple[str, Path], Resolved] | None = None,
+    memo: dict[tuple[str, str], Resolved] | None = None,
 ) -> tuple[Article, str]:
     """Metadata and body of one file; an unreadable file gives a "read" problem and an empty body."""
     try:
@@ -65,32 +66,35 @@ def read_file(
     return article, parsed.body
 
 
-def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[tuple[Article, str | None]]:
-    """(article, its cache row or None) for `jobs`, in order; in forked worker processes when there are many,
-    CPUs to spare, and forking is safe. Workers send cache rows (JSON text, cheaper to move than pickled
-    records), which this process turns back into articles and stores as they are."""
+def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[tuple[Article, Row]]:
+    """(article, its cache row) for `jobs`, in order; in forked worker processes when there are many, CPUs to
+    spare, and forking is safe. Workers send cache rows (tuples of plain values, cheaper to move than records),
+    which this process turns into articles the way a warm start does and stores as they are."""
     count = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
     if count > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
             rows = _read_parallel(jobs, config.root, count)
-            return [(loads(Path(job[0]), row, recheck=False), row) for job, row in zip(jobs, rows, strict=True)]
+            records = Records()
+            return [(records.article(row), row) for row in rows]
         except Exception:  # a broken pool must never cost the user the listing
             pass
-    return [(article, None) for article in _read_chunk(str(config.root), jobs, config)]
+    return [(article, to_row(article)) for article in _read_chunk(str(config.root), jobs, config)]
 
 
 def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) -> list[Article]:
     config = config if config is not None else read_config(Path(root))
-    memo: dict[tuple[str, Path], Resolved] = {}
+    memo: dict[tuple[str, str], Resolved] = {}
     return [read_file(Path(path), rel, config, size, mtime, memo)[0] for path, rel, size, mtime in jobs]
 
 
-def _read_rows(root: str, jobs: list[Job]) -> list[str]:
-    """In a worker: the cache rows of `jobs`."""
-    return [dumps(article) for article in _read_chunk(root, jobs)]
+def _read_rows(root: str, jobs: list[Job]) -> list[Row]:
+    """In a worker: the cache rows of `jobs`. Nothing it makes is garbage until it returns, so the cyclic
+    garbage collector, which would walk every record made so far again and again, is kept off."""
+    gc.disable()
+    return [to_row(article) for article in _read_chunk(root, jobs)]
 
 
-def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[str]:
+def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[Row]:
     size = max(50, len(jobs) // (workers * 4))
     chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")

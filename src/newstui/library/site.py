@@ -6,11 +6,14 @@ the cache cannot answer and `read_article` for the one article being shown, so l
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from newstui import __version__
-from newstui.library.cache import MetadataCache, loads
+from newstui.library.cache import MetadataCache, Records, Row, present_images
 from newstui.library.discovery import Found, discover
 from newstui.library.metadata import readable_words
 from newstui.library.reader import Job, read_file, read_many
@@ -18,7 +21,7 @@ from newstui.library.records import Article, Problem, Site
 from newstui.library.siteconfig import SiteConfig, read_config
 from newstui.library.siteroot import find_site_root
 
-CONTEXT_VERSION = f"1/{__version__}"  # bump when metadata extraction changes, so cached rows are rebuilt
+CONTEXT_VERSION = f"2/{__version__}"  # bump when metadata extraction changes, so cached rows are rebuilt
 
 
 def site_root_of(path: Path) -> Path:
@@ -64,8 +67,16 @@ def load_site(path: Path, *, use_cache: bool = True) -> Site:
         raise PermissionError(str(path))
     root = site_root_of(path)
     config = read_config(root)
-    files, problems = discover(path if path.is_dir() else root, root, config.exclude)
-    problems = [*config.problems, *problems]
+    with _collector_paused():  # the temporaries of `_load` are gone before the collector runs again
+        articles, problems = _load(path, root, config, use_cache)
+        articles.sort(key=_newest_first)
+        return _site(config, tuple(articles), tuple(problems))
+
+
+def _load(path: Path, root: Path, config: SiteConfig, use_cache: bool) -> tuple[list[Article], list[Problem]]:
+    """The articles under `path` (cached or read, then cached) and the problems met on the way."""
+    files, found_problems = discover(path if path.is_dir() else root, root, config.exclude)
+    problems = [*config.problems, *found_problems]
     context = f"{CONTEXT_VERSION}:{config.signature}"
     cache = MetadataCache() if use_cache else None
     try:
@@ -81,8 +92,7 @@ def load_site(path: Path, *, use_cache: bool = True) -> Site:
     finally:
         if cache is not None:
             cache.close()
-    articles.sort(key=_newest_first)
-    return _site(config, tuple(articles), tuple(problems))
+    return articles, problems
 
 
 def _articles(
@@ -90,31 +100,54 @@ def _articles(
     root: Path,
     config: SiteConfig,
     context: str,
-    rows: dict[str, tuple[int, int, str, str]],
+    rows: dict[str, Row],
     problems: list[Problem],
-) -> tuple[list[Article], list[tuple[Article, str | None]]]:
-    """All articles (from cached `rows` when still valid), and those freshly read with their cache rows."""
+) -> tuple[list[Article], list[Row]]:
+    """All articles (from cached `rows` when still valid), and the cache rows of those freshly read."""
     articles: list[Article] = []
     jobs: list[Job] = []
+    valid: list[Row] = []
     for found in files:
-        key = found.path
-        row = rows.get(key)
-        if row is not None and row[:3] == (found.size, found.mtime_ns, context):
-            try:
-                articles.append(loads(Path(key), row[3]))
-                continue
-            except (ValueError, TypeError, IndexError):
-                pass  # a damaged row: read the file again
-        jobs.append((key, _relative(key, root), found.size, found.mtime_ns))
-    fresh: list[tuple[Article, str | None]] = []
-    for article, row_text in read_many(jobs, config):
+        row = rows.get(found.path)
+        if row is not None and row[1] == found.size and row[2] == found.mtime_ns and row[-1] == context:
+            valid.append(row)
+        else:
+            jobs.append((found.path, _relative(found.path, root), found.size, found.mtime_ns))
+    present = present_images(row[8] for row in valid if isinstance(row[8], str))
+    records = Records()
+    for row in valid:
+        try:
+            articles.append(records.article(row, row[8] not in present if row[8] else None))
+        except (ValueError, TypeError, IndexError):  # a damaged row: read the file again
+            jobs.append((row[0], _relative(row[0], root), row[1], row[2]))
+    fresh: list[Row] = []
+    for article, row in read_many(jobs, config):
         unreadable = [p for p in article.problems if p.kind == "read"]
         if unreadable:
             problems.extend(unreadable)
         else:
             articles.append(article)
-            fresh.append((article, row_text))
+            fresh.append(row)
     return articles, fresh
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector off while thousands of records are made, all of them kept.
+
+    Its passes would walk every object made so far again and again and find nothing; re-enabled, it would
+    still walk all 60,000 new objects (records, their dicts, Paths) once, a tenth of a warm start. So they join
+    the oldest generation directly (`freeze` + `unfreeze`), to be looked at by its next full pass like any old
+    object. Nothing is left out of collection; a caller that had the collector off keeps it off."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.freeze()
+            gc.unfreeze()
+            gc.enable()
 
 
 def _relative(path: Path | str, root: Path) -> str:

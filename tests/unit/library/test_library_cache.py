@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newstui.library import load_site, reader
-from newstui.library.cache import FILE_NAME, cache_dir
+from newstui.library.cache import FILE_NAME, LIST_MIN, Records, cache_dir, present_images
 
 
 @pytest.fixture
@@ -155,3 +155,67 @@ def test_parallel_read_gives_the_same_records(site: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "same"
+
+
+def test_cache_of_an_older_schema_is_rebuilt_silently(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A cache file written by an older newstui (schema 1: one JSON `data` column) is emptied and refilled."""
+    db = cache_dir() / FILE_NAME
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "CREATE TABLE articles (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, context TEXT, data TEXT)"
+        )
+        conn.execute("INSERT INTO articles VALUES (?, 1, 2, 'old', '[]')", (str(site / "_posts" / "x.md"),))
+        conn.execute("PRAGMA user_version=1")
+    first = load_site(site)
+    assert [a.title for a in first.articles] == ["Post 5", "Post 4", "Post 3", "Post 2", "Post 1"]
+    assert load_site(site).articles == first.articles
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cached_records_equal_fresh_ones_field_by_field(site: Path) -> None:
+    """Every field survives the round trip, lists and problems included."""
+    (site / "_posts" / "2020-02-01-full.md").write_text(
+        "---\ntitle: Full\ndate: 2020-02-01 10:30:00 +0200\ntags: [a, b]\ncategories: news\nauthor: Ann\n"
+        "redirect_from: /old/\nlang: de\npublished: false\nimage: /images/p1.jpg\n---\nBody *text*.\n",
+        encoding="utf-8",
+    )
+    (site / "_posts" / "2020-02-02-bad.md").write_text("---\ntitle: [unclosed\n---\n# Heading\n", encoding="utf-8")
+    fresh = load_site(site, use_cache=False)
+    load_site(site)
+    cached = load_site(site)
+    assert cached.articles == fresh.articles
+    full = next(a for a in cached.articles if a.title == "Full")
+    assert (full.tags, full.categories, full.authors, full.aliases) == (("a", "b"), ("news",), ("Ann",), ("/old/",))
+    assert full.draft and full.language == "de" and full.date is not None and full.date.utcoffset() is not None
+    assert isinstance(full.path, Path) and isinstance(full.image_path, Path)
+    assert [p.kind for p in full.problems] == ["missing-image"]
+    bad = next(a for a in cached.articles if a.rel_path.endswith("bad.md"))
+    assert bad.title == "Heading" and [p.kind for p in bad.problems] == ["front-matter"]
+
+
+@pytest.mark.parametrize(
+    "text", ["/a/b/c.md", "/x", "//x", "/a//b", "/a/b/", "/a/.", "/a/..", "a/b", "/", "/a/b/../c", "/a/b c/d é.md"]
+)
+def test_record_paths_equal_plain_paths(text: str) -> None:
+    records = Records()
+    records.path("/a/b/other")  # the folder is known, so the next one is made as its child
+    assert records.path(text) == Path(text)
+    assert str(records.path(text)) == str(Path(text))
+
+
+def test_present_images_agrees_with_os_path_exists(tmp_path: Path) -> None:
+    """A folder with many images is listed once; the answer is still exactly what os.path.exists says."""
+    folder = tmp_path / "images"
+    folder.mkdir()
+    names = [f"p {n}.jpg" for n in range(LIST_MIN * 2)]
+    for name in names[::2]:
+        (folder / name).write_bytes(b"jpeg")
+    (folder / "dangling.jpg").symlink_to(folder / "nowhere.jpg")
+    (folder / "linked.jpg").symlink_to(folder / names[0])
+    (folder / "sub").mkdir()
+    asked = [str(folder / name) for name in [*names, "dangling.jpg", "linked.jpg", "sub", "gone.jpg"]]
+    asked.append(str(tmp_path / "elsewhere" / "x.jpg"))
+    assert present_images(asked) == {path for path in asked if os.path.exists(path)}
