@@ -92,7 +92,7 @@ class MetadataCache:
 
     def update(self, context: str, rows: Iterable[Row], removed: Iterable[str] = ()) -> None:
         """Store fresh rows (made by `to_row`) for `context` and drop rows of files gone."""
-        stored = [(*row, context) for row in rows]
+        stored = sorted((*row, context) for row in rows)  # in key order, SQLite appends instead of splitting pages
         gone = [(path,) for path in removed]
         if not stored and not gone:
             return

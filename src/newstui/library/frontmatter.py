@@ -62,6 +62,7 @@ HANDLERS: tuple[BaseHandler, ...] = (_YAML, _TOML, _JSON)
 _FORMAT = {id(_YAML): "YAML", id(_TOML): "TOML", id(_JSON): "JSON"}
 # PyYAML error contexts naming a construct that was opened and never properly closed
 _OPENED = ("flow sequence", "flow mapping", "quoted scalar", "simple key")
+_CONTAINERS = (dict, list, tuple, set)
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -149,6 +150,8 @@ def _expanded_size(data: object, limit: int = 0) -> int:
     (a cycle, `a: &x [*x]`) is not entered again.
     """
     limit = limit or MAX_VALUES
+    if isinstance(data, dict) and not any(isinstance(item, _CONTAINERS) for item in (*data, *data.values())):
+        return 1 + 2 * len(data)  # flat, as nearly all front matter is: the mapping, its keys and its values
     count = 0
     on_path: set[int] = set()
     stack: list[tuple[object, bool]] = [(data, False)]

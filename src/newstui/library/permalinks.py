@@ -10,7 +10,9 @@ trailing slash, no `.html`, no `/index`), which is also how `library.resolve` lo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,6 +27,7 @@ STYLES = {
     "none": "/:categories/:title:output_ext",
 }
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
+_SLASHES = re.compile(r"/{2,}")
 _DATE_KEYS = {
     "year",
     "month",
@@ -69,8 +72,10 @@ def _jekyll(rel: PurePosixPath, meta: dict[str, Any], date: datetime | None, con
     if "_posts" in parts:
         template = STYLES.get(style, style)
         return _fill(template, rel, meta, date, "posts")
-    base = PurePosixPath(config.collections_dir) if config.collections_dir else PurePosixPath()
-    inside = rel.relative_to(base) if config.collections_dir and rel.is_relative_to(base) else rel
+    inside = rel
+    if config.collections_dir:
+        base = PurePosixPath(config.collections_dir)
+        inside = rel.relative_to(base) if rel.is_relative_to(base) else rel
     if inside.parts and inside.parts[0].startswith("_") and inside.parts[0][1:] in config.collections:
         name = inside.parts[0][1:]
         template = config.collections[name] or _with_suffix("/:collection/:path", style)
@@ -93,7 +98,7 @@ def _fill(
     template: str, rel: PurePosixPath, meta: dict[str, Any], date: datetime | None, collection: str | None
 ) -> str | None:
     """Replace Jekyll's placeholders; None when the template needs a date the article lacks."""
-    used = set(_PLACEHOLDER.findall(template))
+    used = _placeholders(template)
     if used & _DATE_KEYS and date is None:
         return None
     name = rel.stem
@@ -112,34 +117,39 @@ def _fill(
         values["categories"] = "/".join(dict.fromkeys(c.lower() for c in _categories(rel, meta)))
     if "path" in used:
         values["path"] = _collection_path(rel, collection)
-    if date is not None and used & _DATE_KEYS:
-        values |= _date_values(date)
-    filled = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
-    return re.sub(r"/{2,}", "/", "/" + filled)
+    if date is not None:
+        values |= {key: _DATE_PARTS[key](date) for key in used & _DATE_KEYS}  # only those the template uses
+    filled = "/" + _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    return _SLASHES.sub("/", filled) if "//" in filled else filled
 
 
-def _date_values(date: datetime) -> dict[str, str]:
-    return {
-        "year": f"{date.year:04d}",
-        "month": f"{date.month:02d}",
-        "day": f"{date.day:02d}",
-        "i_month": str(date.month),
-        "i_day": str(date.day),
-        "y_day": f"{date.timetuple().tm_yday:03d}",
-        "short_year": f"{date.year % 100:02d}",
-        "hour": f"{date.hour:02d}",
-        "minute": f"{date.minute:02d}",
-        "second": f"{date.second:02d}",
-        "week": f"{date.isocalendar().week:02d}",
-        "short_day": date.strftime("%a"),
-    }
+@lru_cache(maxsize=256)
+def _placeholders(template: str) -> frozenset[str]:
+    """The placeholder names a template uses (a site has a handful of templates and thousands of pages)."""
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
+_DATE_PARTS: dict[str, Callable[[datetime], str]] = {
+    "year": lambda date: f"{date.year:04d}",
+    "month": lambda date: f"{date.month:02d}",
+    "day": lambda date: f"{date.day:02d}",
+    "i_month": lambda date: str(date.month),
+    "i_day": lambda date: str(date.day),
+    "y_day": lambda date: f"{date.timetuple().tm_yday:03d}",
+    "short_year": lambda date: f"{date.year % 100:02d}",
+    "hour": lambda date: f"{date.hour:02d}",
+    "minute": lambda date: f"{date.minute:02d}",
+    "second": lambda date: f"{date.second:02d}",
+    "week": lambda date: f"{date.isocalendar().week:02d}",
+    "short_day": lambda date: date.strftime("%a"),
+}
 
 
 def _collection_path(rel: PurePosixPath, collection: str | None) -> str:
     """`:path`: within a collection, the path inside its folder without extension; for pages, the folder."""
     if collection is None:
         return str(rel.parent).strip(".")
-    parts = rel.with_suffix("").parts
+    parts = (*rel.parts[:-1], rel.stem) if rel.name else rel.with_suffix("").parts  # the name without suffix
     inside = parts[parts.index("_" + collection) + 1 :] if "_" + collection in parts else parts
     return "/".join(inside)
 

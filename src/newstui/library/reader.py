@@ -95,7 +95,7 @@ def _read_rows(root: str, jobs: list[Job]) -> list[Row]:
 
 
 def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[Row]:
-    size = max(50, len(jobs) // (workers * 4))
+    size = max(50, min(250, len(jobs) // (workers * 4)))  # small chunks: no worker idles long at the end
     chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
