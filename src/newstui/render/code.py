@@ -8,16 +8,17 @@ screen. Lexers are looked up by name only: guessing a language is slow and often
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
-from pygments.util import ClassNotFound
 from rich.style import Style
-from rich.syntax import PygmentsSyntaxTheme
 
 from newstui.render.lines import Line, Run, wrap_runs
 from newstui.render.theme import RenderTheme
 from newstui.safetext import clean_block
+
+if TYPE_CHECKING:  # Pygments (and rich.syntax, which loads it) are imported on the first code block only:
+    from pygments.lexer import Lexer  # most news articles have none, and the import costs ~25 ms at startup
+    from rich.syntax import PygmentsSyntaxTheme
 
 _MAX_HIGHLIGHT = 200_000  # characters; bigger blocks are shown plain so one block cannot stall the layout
 
@@ -27,6 +28,9 @@ def _lexer(lang: str) -> Lexer | None:
     name = lang.strip().lstrip(".{").split(",")[0].split()[0].strip("}").lower() if lang.strip() else ""
     if not name:
         return None
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(name, stripnl=False, ensurenl=False, stripall=False)
     except ClassNotFound:
@@ -35,6 +39,8 @@ def _lexer(lang: str) -> Lexer | None:
 
 @lru_cache(maxsize=8)
 def _syntax_theme(name: str) -> PygmentsSyntaxTheme:
+    from rich.syntax import PygmentsSyntaxTheme
+
     return PygmentsSyntaxTheme(name)
 
 
