@@ -94,7 +94,20 @@ class Listing:
     def extend(self, articles: Iterable[Article]) -> list[Article]:
         """Add articles (a large site arrives in batches while it loads); one already here is replaced.
         Returns the ones that were new, so counts can be kept up to date batch by batch."""
-        return [article for article in articles if self.replace(article)]
+        added = []
+        where, shown, haystacks = self._where, self._articles, self._haystacks
+        for article in articles:  # replace() inlined: the last batch of a big site is every article again
+            key = str(article.path)
+            index = where.get(key)
+            if index is None:
+                where[key] = len(shown)
+                shown.append(article)
+                haystacks.append(None)
+                added.append(article)
+            else:
+                shown[index] = article
+                haystacks[index] = None
+        return added
 
     def replace(self, article: Article) -> bool:
         """Add `article`, or swap it in for the one at the same path (after `e` edited it); True when added."""

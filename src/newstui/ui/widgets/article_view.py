@@ -20,6 +20,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.timer import Timer
 
@@ -29,6 +30,7 @@ from newstui.safetext import clean
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
 from newstui.ui.widgets.article_targets import TargetsMixin
+from newstui.ui.widgets.gutter_scrollbar import vertical_gutter_scrollbar
 from newstui.ui.widgets.layout_cache import LayoutCache
 
 
@@ -55,7 +57,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     ArticleView {
         background: $surface;
         overflow-x: hidden;
-        overflow-y: auto;
+        overflow-y: scroll;  /* never a relayout for the bar: GutterScrollBar is blank while the text fits */
         scrollbar-gutter: stable;
         scrollbar-size-vertical: 1;
     }
@@ -314,12 +316,16 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self.refresh()
         self._check_end()
 
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        return vertical_gutter_scrollbar(self)
+
     def _set_virtual_size(self, size: Size) -> None:
         """Set the scrollable size without the whole-screen layout that assigning `virtual_size` asks for.
 
         A new article only changes this widget's scroll range, not the place of any widget, so the scrollbars are
-        updated here and only this view is painted again. When the vertical scrollbar appears or goes away,
-        Textual still lays the screen out (its `show_vertical_scrollbar` is a layout reactive).
+        updated here and only this view is painted again (the scrollbar never appears or goes away: see
+        GutterScrollBar).
         """
         if size == self.virtual_size:
             return
