@@ -240,6 +240,8 @@ class SearchIndex:
         if cancelled is None or not cancelled():
             gone = [rel for rel in known if rel.startswith(under) and rel not in seen]
             removed = self._delete(gone)
+            if added + updated + removed >= _BATCH:
+                self._optimize()
         if progress is not None:
             progress(total, total)
         return RefreshStats(added, updated, removed, unchanged, failed)
@@ -290,6 +292,16 @@ class SearchIndex:
         notice = f"Search index could not be updated ({exc}); results may be out of date."
         if notice not in self.notices:
             self.notices.append(notice)
+
+    def _optimize(self) -> None:
+        """Merge the index into one segment after many writes (a cold build, a big update): queries then read one
+        b-tree per word instead of a dozen and no leftovers of deleted rows, about a third faster. Costs about half
+        a second for 10,000 articles, so a refresh of a few edited articles leaves it to FTS5's own merging."""
+        try:
+            with self._lock, self._conn:
+                self._conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+        except sqlite3.Error as exc:
+            self._failed_write(exc)
 
     def _delete(self, rel_paths: list[str]) -> int:
         if not rel_paths:

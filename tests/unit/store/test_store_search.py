@@ -402,3 +402,39 @@ def test_corruption_found_while_open_is_reported_then_rebuilt(site: tuple[Path, 
     stats = index.refresh(articles, _read)
     assert stats.added == 4
     assert [h.rel_path for h in index.search("sofia")] == ["_posts/a.md"]
+
+
+def test_a_big_refresh_leaves_one_merged_index_with_the_same_results(tmp_path: Path) -> None:
+    """After many writes the index is merged (queries read one segment); a few edits leave it to FTS5."""
+    root = tmp_path / "site"
+    topics = ("tram", "harbour", "library", "budget")
+    articles = [
+        _write(root, f"_posts/{n:03}.md", f"Note {n}", f"The {topics[n % 4]} item number {n}, then more words.")
+        for n in range(150)
+    ]
+    index = SearchIndex.open(root)
+
+    def segments() -> int:
+        return int(index._conn.execute("SELECT count(*) FROM fts_data").fetchone()[0])
+
+    def merge() -> None:
+        with index._conn:
+            index._conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+
+    index.refresh(articles, _read)
+    merged = segments()
+    merge()
+    assert segments() == merged, "the cold build was already merged"
+    found = [hit.rel_path for hit in index.search("harbour", limit=100)]
+    assert len(found) == 150 // 4 + 1 and "_posts/001.md" in found
+
+    edited = [_write(root, a.rel_path, a.title, "Now about a zeppelin.") for a in articles[:3]]
+    stats = index.refresh(edited + articles[3:], _read)
+    assert stats.updated == 3
+    assert sorted(hit.rel_path for hit in index.search("zeppelin")) == [
+        "_posts/000.md",
+        "_posts/001.md",
+        "_posts/002.md",
+    ]
+    assert len(index.search("harbour", limit=100)) == len(found) - 1  # 001 is about a zeppelin now
+    index.close()
