@@ -182,8 +182,10 @@ async def _scroll_steps(screen: Any, paints: Paints) -> list[float]:
     await _wait(lambda: screen.current.path == longest.path and screen.reader.document is screen.document)
     reader = screen.reader
     reader.focus()
-    await asyncio.sleep(0.05)
+    await _wait(lambda: reader.laid_out)
+    await asyncio.sleep(1.0)  # the footer recomposes for the reader's keys: not part of a scroll
     reader.action_top()
+    await asyncio.sleep(0.1)
     times = []
     for _ in range(min(BASELINE_STEPS, max(1, round(reader.max_scroll_y)))):
         wanted = reader.scroll_y + 1
