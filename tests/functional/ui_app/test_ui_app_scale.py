@@ -153,3 +153,21 @@ async def test_rows_show_from_the_first_batch_and_the_whole_list_arrives_sorted(
         dated = [row.date for row in rows if row.date is not None]
         assert dated == sorted(dated, reverse=True)
         assert "4 articles · 4 unread" in screen.sub_title and "loading" not in screen.sub_title
+
+
+async def test_collector_tuning_is_undone_when_the_app_stops(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """While it runs, the app freezes what it has loaded and collects young objects less often (no long full
+    collections in the middle of a keypress); once it stops, the process collects as before (a test run or any
+    program that starts several apps does not keep every frozen app alive)."""
+    import gc
+
+    from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site
+
+    before = gc.get_threshold()
+    app = app_for(make_site(tmp_path / "site"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] > before[0]
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
