@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newstui.cli import cli, fail
+from newstui.cli.paths import default_path
 
 if TYPE_CHECKING:  # config (platformdirs, tomllib) is imported when a command needs it
     from newstui.config import Config
@@ -15,12 +16,7 @@ if TYPE_CHECKING:  # config (platformdirs, tomllib) is imported when a command n
 
 def browse_path(path: str | None, configured: str | None) -> Path:
     """PATH as given; else the config's `default_path`; else ./content when present, else the current folder."""
-    if path is not None:
-        chosen = Path(path).expanduser()
-    elif configured:
-        chosen = Path(configured).expanduser()
-    else:
-        chosen = Path("content") if Path("content").is_dir() else Path(".")
+    chosen = Path(path).expanduser() if path is not None else default_path(configured)
     if not chosen.exists():
         fail(f"no such file or folder: {chosen}")
     if not (chosen.is_dir() or chosen.is_file()):

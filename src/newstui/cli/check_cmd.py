@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import click
 
 from newstui.cli import cli, fail
-from newstui.cli.search_cmd import TerminalProgress, default_path
+from newstui.cli.paths import path_or_default
+from newstui.cli.search_cmd import TerminalProgress
 from newstui.safetext import clean
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def check_command(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """
     from newstui.library import load_site, site_for
 
-    target = Path(path) if path else default_path()
+    target = path_or_default(path)
     if not target.exists():
         fail(f"no such file or folder: {target}")
     progress = TerminalProgress("checking")

@@ -14,18 +14,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from newstui.cli import cli, fail
+from newstui.cli.paths import path_or_default
 from newstui.safetext import clean
 
 if TYPE_CHECKING:  # the library is imported inside the command, so other commands start fast
     from newstui.library import Article
 
 TITLE_WIDTH = 60  # titles longer than this are not cut, they only push their path further right
-
-
-def default_path() -> Path:
-    """`./content` when present (the sample site), else the current folder."""
-    content = Path("content")
-    return content if content.is_dir() else Path(".")
 
 
 @cli.command("list")
@@ -43,7 +38,7 @@ def list_command(path: Path | None, as_json: bool, sort: str, tags: tuple[str, .
     """List a site's articles: date, title and path (PATH: a folder or a file; default ./content or .)."""
     from newstui.library import load_site
 
-    target = path if path is not None else default_path()
+    target = path_or_default(path)
     try:
         site = load_site(target)
     except (FileNotFoundError, NotADirectoryError, PermissionError):

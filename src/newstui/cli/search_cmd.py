@@ -17,15 +17,11 @@ from typing import TYPE_CHECKING
 import click
 
 from newstui.cli import cli, fail
+from newstui.cli.paths import path_or_default
 from newstui.safetext import clean
 
 if TYPE_CHECKING:
     from newstui.store import SearchIndex
-
-
-def default_path() -> Path:
-    """The guide's default PATH: ./content when present, else the current folder."""
-    return Path("content") if Path("content").is_dir() else Path(".")
 
 
 def scope_of(target: Path, root: Path) -> str:
@@ -105,7 +101,7 @@ class TerminalProgress:
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="At most this many.")
 def search_command(query: str, path: str | None, as_json: bool, limit: int) -> None:
     """Search the full text of every article under PATH (ranked; every word must match; "quoted phrases")."""
-    target = Path(path) if path else default_path()
+    target = path_or_default(path)
     if not target.exists():
         fail(f"no such file or folder: {target}")
     progress = TerminalProgress()
