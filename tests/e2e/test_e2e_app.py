@@ -7,89 +7,27 @@ Every wait polls `capture-pane` with a deadline; nothing sleeps a fixed long tim
 from __future__ import annotations
 
 import os
-import shutil
+import signal
 import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REFERENCE, SMARTTOGETHER, need
+from tests.tmuxpane import NEWSTUI, TmuxPane, tmux_pane
 
 pytestmark = pytest.mark.e2e
 
-NEWSTUI = Path(sys.executable).parent / "newstui"
-
-
-class Tmux:
-    """One private tmux server (its own socket) running one shell, for one test."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
-        return done.stdout
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "e2e")
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "e2e", *keys)
-
-    def text(self, text: str) -> None:
-        self.run("send-keys", "-t", "e2e", "-l", text)
-
-    def wait(self, condition: Callable[[str], bool], what: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if condition(screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
-
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed: the real-terminal test needs it")
-    if not NEWSTUI.exists():
-        pytest.skip(f"the newstui console script is not installed at {NEWSTUI}")
-    session = Tmux(f"newstui-e2e-{os.getpid()}-{tmp_path.name}")
-    env = {
-        "NEWSTUI_DATA_DIR": str(tmp_path / "data"),
-        "NEWSTUI_CACHE_DIR": str(tmp_path / "cache"),
-        "NEWSTUI_CONFIG": str(tmp_path / "config.toml"),
-        "NEWSTUI_OPENER": str(tmp_path / "record-opener"),
-        "TERM": "xterm-256color",
-        "PS1": "$ ",
-    }
-    options = [item for name, value in env.items() for item in ("-e", f"{name}={value}")]
-    session.run(
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        *options,
-        "bash --norc --noprofile",
-    )
-    try:
-        yield session
-    finally:
-        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True, check=False)
+def tmux(tmp_path: Path) -> Iterator[TmuxPane]:
+    with tmux_pane(tmp_path, "e2e", {"NEWSTUI_OPENER": str(tmp_path / "record-opener")}) as pane:
+        yield pane
 
 
-def test_open_reference_open_hero_filter_and_quit(tmux: Tmux, tmp_path: Path) -> None:
+def test_open_reference_open_hero_filter_and_quit(tmux: TmuxPane, tmp_path: Path) -> None:
     reference = need(REFERENCE)
     log = tmp_path / "opened.log"
     opener = tmp_path / "record-opener"
@@ -141,3 +79,20 @@ def test_open_reference_open_hero_filter_and_quit(tmux: Tmux, tmp_path: Path) ->
     assert "Next link" not in screen and "Filter" not in screen  # the app's screen is gone
     state = tmux.run("display-message", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag}").split()
     assert state == ["0", "1"]  # normal screen back, cursor visible
+
+
+@pytest.mark.parametrize("signal_name", ["TERM", "HUP"])
+def test_a_signal_ends_the_app_and_gives_the_terminal_back(tmux: TmuxPane, tmp_path: Path, signal_name: str) -> None:
+    """`kill` (or a closed terminal window) ends newstui like `q`: normal screen, cursor and mouse back."""
+    content = Path(__file__).resolve().parents[2] / "content"
+    tmux.wait(lambda s: s.strip() != "", "the shell prompt")
+    tmux.text(f"{NEWSTUI} '{content}'; echo EXIT=$?")
+    tmux.keys("Enter")
+    tmux.wait(lambda s: "Harbourside Commons" in s and "Filter" in s, "the app on the sample site")
+    assert tmux.show("#{alternate_on} #{mouse_any_flag}") == "1 1"
+    shell = tmux.show("#{pane_pid}")
+    pid = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, check=True).stdout.split()[0]
+    os.kill(int(pid), getattr(signal, f"SIG{signal_name}"))
+    screen = tmux.wait(lambda s: "EXIT=" in s, "newstui to end")
+    assert "Filter" not in screen  # the app's screen is gone
+    assert tmux.show("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0"

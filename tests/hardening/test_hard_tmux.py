@@ -8,53 +8,22 @@ test reads those back after newstui drew the article, after moving through its l
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.hardening.hostile import EVERYTHING, hostile_article, make_site
+from tests.tmuxpane import NEWSTUI, TmuxPane, tmux_pane
 
 pytestmark = pytest.mark.e2e
 
-NEWSTUI = Path(sys.executable).parent / "newstui"
 PAYLOAD = EVERYTHING + "\x1bkpwned\x1b\\"  # plus tmux's window-name sequence
 FILE_NAME = "2024-05-01-\x1b]0;pwned\x07\x1bkpwned\x1b\\name.md"
 
 
-class Pane:
-    """One private tmux server (own socket) with one pane running a shell."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def run(self, *args: str) -> str:
-        done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
-        return done.stdout
-
-    def show(self, what: str) -> str:
-        return self.run("display-message", "-p", "-t", "hard", what).strip()
-
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", "hard")
-
-    def keys(self, *keys: str) -> None:
-        self.run("send-keys", "-t", "hard", *keys)
-
-    def wait(self, condition: Callable[[str], bool], what: str, timeout: float = 25.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if condition(screen):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {what}; the screen was:\n{screen}")
+class Pane(TmuxPane):
+    """The shared pane, plus the check that nothing from the article reached tmux as a command."""
 
     def untouched(self) -> None:
         """Nothing from the article reached tmux as a command."""
@@ -65,32 +34,14 @@ class Pane:
 
 @pytest.fixture
 def pane(tmp_path: Path) -> Iterator[Pane]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed: the real-terminal test needs it")
-    if not NEWSTUI.exists():
-        pytest.skip(f"the newstui console script is not installed at {NEWSTUI}")
-    session = Pane(f"newstui-hard-{os.getpid()}-{tmp_path.name}")
-    env = {
-        "NEWSTUI_DATA_DIR": str(tmp_path / "data"),
-        "NEWSTUI_CACHE_DIR": str(tmp_path / "cache"),
-        "NEWSTUI_CONFIG": str(tmp_path / "config.toml"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "PS1": "$ ",
-    }
-    options = [item for name, value in env.items() for item in ("-e", f"{name}={value}")]
-    session.run("-f", "/dev/null", "new-session", "-d", "-s", "hard", "-x", "120", "-y", "36", *options,
-                "bash --norc --noprofile")  # fmt: skip
-    try:
-        session.run("set-option", "-g", "set-clipboard", "on")  # OSC 52 would now land in a paste buffer
-        session.run("set-option", "-g", "allow-rename", "on")  # ESC k would now rename the window
-        session.run("set-option", "-g", "automatic-rename", "off")
-        session.run("rename-window", "-t", "hard", "hardwin")
-        session.run("select-pane", "-t", "hard", "-T", "hardtitle")
-        yield session
-    finally:
-        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True, check=False)
+    with tmux_pane(tmp_path, "hard") as shared:
+        pane = Pane(shared.socket, shared.session)
+        pane.run("set-option", "-g", "set-clipboard", "on")  # OSC 52 would now land in a paste buffer
+        pane.run("set-option", "-g", "allow-rename", "on")  # ESC k would now rename the window
+        pane.run("set-option", "-g", "automatic-rename", "off")
+        pane.run("rename-window", "-t", "hard", "hardwin")
+        pane.run("select-pane", "-t", "hard", "-T", "hardtitle")
+        yield pane
 
 
 def test_hostile_article_in_the_app_leaves_the_terminal_alone(pane: Pane, tmp_path: Path) -> None:

@@ -8,7 +8,10 @@ the `?` screen and the command palette list it with its current key.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,6 +31,8 @@ from newstui.ui.keys import gather
 from newstui.ui.screens.help import HelpScreen
 from newstui.ui.screens.main import MainScreen
 from newstui.ui.state import Marks, open_marks
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 class NewsApp(App[None]):
@@ -65,6 +70,7 @@ class NewsApp(App[None]):
 
     def on_mount(self) -> None:
         self.collector.start()
+        self._exit_on_signals()
         self._apply_theme()
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -165,6 +171,18 @@ class NewsApp(App[None]):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            with suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(signum)
+
+    def _exit_on_signals(self) -> None:
+        """SIGTERM or SIGHUP (a `kill`, a closed terminal window) end the app the way `q` does, so the terminal
+        gets its normal screen, cursor and mouse back; every mark is already committed when it is made."""
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            with suppress(NotImplementedError, RuntimeError, ValueError):  # not on this platform or thread
+                loop.add_signal_handler(signum, self.exit)
 
     def open_target(self, target: Target) -> None:
         """Open a link or image outside the app; refusals and failures become notices."""
