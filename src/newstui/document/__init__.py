@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -178,13 +179,39 @@ def _parse_now(
     )
 
 
+# The tokens of the last long body parsed, kept because the reader parses the same text twice: `newstui open FILE`
+# parses FILE before the site's permalinks are known, then again once they are. markdown-it's part (two thirds of
+# the parse) depends only on the text and the page and site titles, so the second parse reuses it and redoes only
+# the Document (where targets are resolved). One entry: ~18 MB for a 1.3 MB article. The builder never changes
+# tokens, so threads may share them.
+KEEP_TOKENS_FROM = 32_000  # characters; shorter bodies parse in a few milliseconds
+_LAST_TOKENS: tuple[str, tuple[str, str], list[Token], tuple[tuple[int, str], ...]] | None = None
+_TOKENS_LOCK = threading.Lock()
+
+
+def _tokens(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
+    """markdown-it's tokens for `body` and the problems its rules found, from the last parse when it was this."""
+    global _LAST_TOKENS
+    key = (page["page.title"], page["site.title"])
+    last = _LAST_TOKENS
+    if last is not None and last[1] == key and last[0] == body:
+        return last[2], last[3]
+    env: dict[str, object] = {PAGE: page}
+    tokens = md.parse(body, env)
+    found: list[tuple[int, str]] = env.get(PROBLEMS, [])  # type: ignore[assignment]
+    problems = tuple(found)
+    if len(body) >= KEEP_TOKENS_FROM:
+        with _TOKENS_LOCK:
+            _LAST_TOKENS = (body, key, tokens, problems)
+    return tokens, problems
+
+
 def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:
     md = _markdown()
     page = {"page.title": article.title if article else "", "site.title": site.title if site else ""}
-    env: dict[str, object] = {PAGE: page}
-    tokens = md.parse(body, env)
+    tokens, found = _tokens(md, body, page)
     first_line = article.body_line if article is not None else 1
-    for line, message in env.get(PROBLEMS, ()):  # type: ignore[attr-defined]
+    for line, message in found:
         ctx.problems.append(Problem("markup", message, line=first_line + line))
     toc: tuple[Heading, ...] = ()
     if any(t.type == "x_ial" and "toc" in t.meta.get("attrs", {}) for t in tokens):
