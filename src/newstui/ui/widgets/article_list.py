@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -107,6 +108,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._rows: list[Article] = []
         self._marks: Callable[[Article], RowMarks] = _no_marks
         self._styles: dict[str, Style] = {}  # resolved once per style change, not once per drawn line
+        # Drawn rows: scrolling the list by one row draws every row in view again, the same as before.
+        self._drawn: LRUCache[tuple[int, int, bool, RowMarks], tuple[Article, Strip]] = LRUCache(1024)
         self.empty_text = "No articles."
 
     # -- data ---------------------------------------------------------------------------------------------------
@@ -221,14 +224,18 @@ class ArticleList(ScrollView, can_focus=True):
     # -- drawing ------------------------------------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
-        self._styles.clear()
+        self._forget_styles()
         super().notify_style_update()
 
     def on_focus(self, event: events.Focus) -> None:
-        self._styles.clear()  # the cursor colour differs with focus
+        self._forget_styles()  # the cursor colour differs with focus
 
     def on_blur(self, event: events.Blur) -> None:
+        self._forget_styles()
+
+    def _forget_styles(self) -> None:
         self._styles.clear()
+        self._drawn.clear()
 
     def _style(self, name: str) -> Style:
         """The widget's style ("") or a part's style on top of it, resolved once until the styles change."""
@@ -251,11 +258,18 @@ class ArticleList(ScrollView, can_focus=True):
         if index >= len(self._rows):
             return Strip.blank(width, base)
         cursor = index == self.cursor
-        row_style = self._style("article-list--cursor") if cursor else base
-        return Strip(self._row_segments(self._rows[index], width, row_style, cursor), width)
-
-    def _row_segments(self, article: Article, width: int, row: Style, cursor: bool) -> list[Segment]:
+        article = self._rows[index]
         marks = self._marks(article)
+        key = (id(article), width, cursor, marks)
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is article:
+            return drawn[1]
+        row_style = self._style("article-list--cursor") if cursor else base
+        strip = Strip(self._row_segments(article, marks, width, row_style, cursor), width)
+        self._drawn[key] = (article, strip)
+        return strip
+
+    def _row_segments(self, article: Article, marks: RowMarks, width: int, row: Style, cursor: bool) -> list[Segment]:
 
         def styled(name: str) -> Style:
             # On the cursor row keep the cursor colours; elsewhere use the part's own colour.
