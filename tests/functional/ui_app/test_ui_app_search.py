@@ -36,8 +36,11 @@ async def test_search_finds_body_text_and_opens_the_hit() -> None:
         assert screen.current is not None and screen.current.title == "Workshop Outcomes from Sofia, Bulgaria"
         assert isinstance(app.focused, ArticleView)
         assert screen.article_list.selected == screen.current
-        assert screen.reader.find_query.lower() in ("geothermal", "burgas")  # the matched word is highlighted
-        assert screen.reader.matches and screen.reader.current_match is not None
+        # Both matched words are highlighted in the reader, each where it stands.
+        reader = screen.reader
+        marked = {reader.rendered.plain[m.line][m.start : m.end].casefold() for m in reader.matches}
+        assert marked == {"geothermal", "burgas"}
+        assert reader.current_match is not None
 
 
 async def test_search_with_nothing_found_and_esc(tmp_path: Path) -> None:
@@ -70,3 +73,26 @@ async def test_read_and_starred_survive_a_restart(tmp_path: Path) -> None:
         assert screen.marks.is_read(first) and not screen.marks.is_starred(first)
         assert screen.marks.is_starred(second) and not screen.marks.is_read(second)
         assert "3 unread" in screen.sub_title
+
+
+async def test_a_file_changed_while_the_app_runs_is_found_by_the_next_search(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site")
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await wait_for(pilot, lambda: search.keeper.finished)
+        await pilot.press(*"zebraword")
+        await pilot.pause(0.3)
+        assert search.hits == []
+        await pilot.press("escape")
+        festival = next(site.rglob("*festival*.md"))
+        festival.write_text(festival.read_text(encoding="utf-8") + "\nA zebraword appeared.\n", encoding="utf-8")
+        await pilot.press("S")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await pilot.press(*"zebraword")
+        await wait_for(pilot, lambda: search.keeper.finished and len(search.hits) == 1)
+        assert search.hits[0].path == festival

@@ -150,9 +150,9 @@ class ListActions(Screen[None]):
             self.facet = Facet()
         self.show_article(article)
         self.refilter(keep=article)
-        # The reader's find highlights one word at a time: the best-matched one, and n / N step through it.
+        # Every matched word is highlighted in the reader; n / N step through them in reading order.
         words = [term.rstrip("*") for term in terms if term.strip("*")]
         reader = self.query_one("#reader", ArticleView)
         if words:
-            reader.find_text(words[0])
+            reader.find_text(" ".join(words), any_word=True)
         reader.focus()

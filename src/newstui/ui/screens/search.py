@@ -7,7 +7,9 @@ indexed, updated as it grows. Picking a result opens it in the reader with the m
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -41,10 +43,11 @@ class IndexKeeper:
     notices: list[str] = field(default_factory=list)
 
     def start(self, app: App[object], articles: list[Article]) -> None:
-        """Refresh the index in a thread worker (once per session)."""
-        if self.started:
-            return
-        self.started = True
+        """Bring the index up to date in a thread worker: built the first time, then on every search only the
+        files whose mtime or size changed (an edit with `e`, a `git pull` while the app runs) are read again."""
+        if self.started and not self.finished:
+            return  # a refresh is running; its results arrive as it goes
+        self.started, self.finished, self.done = True, False, 0
         self.total = len(articles)
         site = self.site
 
@@ -53,11 +56,33 @@ class IndexKeeper:
 
         def refresh() -> None:
             try:
-                self.index.refresh(articles, lambda path: read_article(path, site)[1], progress)
+                self.index.refresh(current_stamps(articles), lambda path: read_article(path, site), progress)
             finally:
                 self.finished = True
 
         app.run_worker(refresh, thread=True, group="search-index", exit_on_error=False)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file's size and mtime as they are now, not as they were when the site was listed."""
+
+    path: Path
+    rel_path: str
+    size: int
+    mtime_ns: int
+
+
+def current_stamps(articles: list[Article]) -> list[Stamp]:
+    """Stamps read from the disk now (a file gone since listing is left out, and so dropped from the index)."""
+    stamps = []
+    for article in articles:
+        try:
+            stat = os.stat(article.path)
+        except OSError:
+            continue
+        stamps.append(Stamp(article.path, article.rel_path, stat.st_size, stat.st_mtime_ns))
+    return stamps
 
 
 def keeper_for(app: App[object], site: Site) -> IndexKeeper:
@@ -185,7 +210,7 @@ class SearchScreen(ModalScreen[Chosen | None]):
             except Exception:
                 self.notify(f"cannot open {clean(hit.rel_path)}", severity="error")
                 return
-        self.dismiss((article, tuple(hit.matched) or hit.terms))
+        self.dismiss((article, tuple(dict.fromkeys((*hit.matched, *hit.terms)))))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

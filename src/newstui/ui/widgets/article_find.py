@@ -41,6 +41,7 @@ class FindMixin(_Base):
 
     def _init_find(self) -> None:
         self.find_query = ""
+        self._any_word = False  # True for the words of a full-text search: each is highlighted on its own
         self.matches: list[Match] = []
         self.current_match: int | None = None
         self._matches_by_line: dict[int, list[int]] = {}
@@ -66,7 +67,7 @@ class FindMixin(_Base):
 
     def _search(self, query: str) -> None:
         self.find_query = query
-        self.matches = self._index.find(query) if query else []
+        self.matches = self._find_all(query) if query else []
         self._matches_by_line = {}
         for number, match in enumerate(self.matches):
             self._matches_by_line.setdefault(match.line, []).append(number)
@@ -74,6 +75,13 @@ class FindMixin(_Base):
         first = bisect_left([match.line for match in self.matches], self.top_line)
         self.current_match = (first % len(self.matches)) if self.matches else None
         self._update_status()
+
+    def _find_all(self, query: str) -> list[Match]:
+        """The query's matches; for a full-text search's words, every word's, in reading order."""
+        if not self._any_word:
+            return self._index.find(query)
+        found = {match for word in query.split() for match in self._index.find(word)}
+        return sorted(found, key=lambda match: (match.line, match.start))[:MAX_MATCHES]
 
     def _match_marks(self, line: int) -> list[tuple[int, int, Style]]:
         """(start, end, style) for the matches on one line, for render_line."""
@@ -107,9 +115,11 @@ class FindMixin(_Base):
 
     # Findable protocol, driven by the FindBar ----------------------------------------------------------------
 
-    def find_text(self, query: str) -> None:
+    def find_text(self, query: str, *, any_word: bool = False) -> None:
         """Find `query` and show its first match from the view's top on; opens the bar (unfocused) with the
-        query in it when called from outside, so n / N continue from there."""
+        query in it when called from outside, so n / N continue from there. With `any_word`, each word of the
+        query is found on its own (the matched words of a full-text search)."""
+        self._any_word = any_word
         if not self._find_bar_open:
             self._open_bar()
             if self._find_bar is not None and self._find_bar.input.value != query:
