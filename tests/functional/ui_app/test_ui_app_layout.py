@@ -33,6 +33,12 @@ async def test_every_size_shows_list_reader_and_footer(tmp_path: Path, width: in
             assert list_region.bottom <= reader_region.y and list_region.width == width
         else:  # side by side
             assert list_region.right <= reader_region.x and list_region.height == reader_region.height
+        # The reader's part of the screen shows the selected article's text, not just the list's titles.
+        reader_text = "\n".join(
+            line[reader_region.x : reader_region.right] for line in lines[reader_region.y : reader_region.bottom]
+        )
+        words = [word for line in screen.reader.rendered.plain[:8] for word in line.split() if word.isalpha()]
+        assert screen.current is not None and words and words[0] in reader_text
 
 
 async def test_narrow_terminal_folds_the_list_while_reading(tmp_path: Path) -> None:
