@@ -180,30 +180,51 @@ def _parse_now(
 
 
 # The tokens of the last long body parsed, kept because the reader parses the same text twice: `newstui open FILE`
-# parses FILE before the site's permalinks are known, then again once they are. markdown-it's part (two thirds of
-# the parse) depends only on the text and the page and site titles, so the second parse reuses it and redoes only
-# the Document (where targets are resolved). One entry: ~18 MB for a 1.3 MB article. The builder never changes
+# parses FILE before the site's permalinks are known, then again once they are (often while the first parse still
+# runs: the second then waits for its tokens instead of competing with it for the interpreter). markdown-it's part
+# (two thirds of the parse) depends only on the text and the page and site titles, so the second parse redoes only
+# the Document, where targets are resolved. One entry: ~18 MB for a 1.3 MB article. The builder never changes
 # tokens, so threads may share them.
 KEEP_TOKENS_FROM = 32_000  # characters; shorter bodies parse in a few milliseconds
 _LAST_TOKENS: tuple[str, tuple[str, str], list[Token], tuple[tuple[int, str], ...]] | None = None
+_PARSING: dict[tuple[int, tuple[str, str]], threading.Event] = {}  # long bodies being tokenized now
 _TOKENS_LOCK = threading.Lock()
 
 
 def _tokens(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
-    """markdown-it's tokens for `body` and the problems its rules found, from the last parse when it was this."""
+    """markdown-it's tokens for `body` and the problems its rules found; for a long body, from the last parse
+    when it was this one, or from the parse of it running in another thread."""
     global _LAST_TOKENS
     key = (page["page.title"], page["site.title"])
-    last = _LAST_TOKENS
-    if last is not None and last[1] == key and last[0] == body:
-        return last[2], last[3]
+    if len(body) < KEEP_TOKENS_FROM:
+        return _tokenize(md, body, page)
+    flight = (hash(body), key)
+    while True:
+        with _TOKENS_LOCK:
+            last = _LAST_TOKENS
+            if last is not None and last[1] == key and last[0] == body:
+                return last[2], last[3]
+            running = _PARSING.get(flight)
+            if running is None:
+                done = _PARSING[flight] = threading.Event()
+                break
+        running.wait()  # then look again: that parse may have failed, or been of another text with this hash
+    try:
+        tokens, problems = _tokenize(md, body, page)
+        with _TOKENS_LOCK:
+            _LAST_TOKENS = (body, key, tokens, problems)
+        return tokens, problems
+    finally:
+        with _TOKENS_LOCK:
+            del _PARSING[flight]
+        done.set()
+
+
+def _tokenize(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
     env: dict[str, object] = {PAGE: page}
     tokens = md.parse(body, env)
     found: list[tuple[int, str]] = env.get(PROBLEMS, [])  # type: ignore[assignment]
-    problems = tuple(found)
-    if len(body) >= KEEP_TOKENS_FROM:
-        with _TOKENS_LOCK:
-            _LAST_TOKENS = (body, key, tokens, problems)
-    return tokens, problems
+    return tokens, tuple(found)
 
 
 def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:

@@ -3,6 +3,8 @@ work, and gives exactly what a parse from scratch gives."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,8 @@ import pytest
 
 import newstui.document as document_module
 from newstui.document import KEEP_TOKENS_FROM, _markdown, parse_document
-from newstui.library import load_site, read_article, site_for
+from newstui.document.model import Document
+from newstui.library import Site, load_site, read_article, site_for
 
 
 @pytest.fixture
@@ -64,6 +67,43 @@ def test_long_text_parsed_again_with_the_whole_site_reuses_the_tokens(tmp_path: 
     fresh = parse_document(body, source=long, site=whole, article=article)
     assert len(counted) == 2
     assert fresh == second
+
+
+def test_a_parse_of_the_same_text_in_another_thread_waits_for_the_running_one(
+    tmp_path: Path, counted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader starts the second parse while the first still runs: markdown-it must not run twice at once."""
+    root, long = _site(tmp_path, paragraphs=600)
+    md = _markdown()
+    counting = md.parse
+    release = threading.Event()
+
+    def held(text: str, env: Any = None) -> Any:
+        assert release.wait(10)
+        return counting(text, env)
+
+    monkeypatch.setattr(md, "parse", held)
+    early, whole = site_for(long), load_site(root)
+    results: dict[str, Document] = {}
+
+    def parse(name: str, site: Site) -> None:
+        article, body = read_article(long, site)
+        results[name] = parse_document(body, source=long, site=site, article=article)
+
+    first = threading.Thread(target=parse, args=("early", early))
+    second = threading.Thread(target=parse, args=("whole", whole))
+    first.start()
+    time.sleep(0.2)
+    second.start()
+    time.sleep(0.3)  # the second is waiting for the first one's tokens by now
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert len(counted) == 1
+    assert results["early"].targets[-2].kind == "link" and results["whole"].targets[-2].kind == "internal"
+    document_module._LAST_TOKENS = None
+    article, body = read_article(long, whole)
+    assert parse_document(body, source=long, site=whole, article=article) == results["whole"]
 
 
 def test_other_text_or_title_is_parsed_anew(tmp_path: Path, counted: list[int]) -> None:
