@@ -48,8 +48,10 @@ _STRIP = [
         ("<", r"</?[A-Za-z][^>]*>", ""),  # HTML tags
         ("`", r"(`+)(.+?)\1", r"\2"),  # code spans
         ("***", r"\*\*\*([^*\s](?:[^*]*[^*\s])?)\*\*\*", r"\1"),
-        ("*", r"(?<![\w*])\*([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])", r"\1"),  # emphasis, then the strong around it
-        ("_", r"(?<![\w_])_([^_\s](?:[^_]*[^_\s])?)_(?![\w_])", r"\1"),
+        # emphasis, then the strong around it; the look-behind after the opening mark, so the search jumps from
+        # mark to mark instead of trying every position
+        ("*", r"\*(?<![\w*]\*)([^*\s](?:[^*]*[^*\s])?)\*(?![\w*])", r"\1"),
+        ("_", r"_(?<![\w_]_)([^_\s](?:[^_]*[^_\s])?)_(?![\w_])", r"\1"),
         ("**", r"\*\*([^*\s](?:[^*]*[^*\s])?)\*\*", r"\1"),
         ("__", r"__([^_\s](?:[^_]*[^_\s])?)__", r"\1"),
         ("~~", r"~~([^~\s](?:[^~]*[^~\s])?)~~", r"\1"),  # strikethrough
@@ -217,7 +219,7 @@ def plain(markdown: str) -> str:
             text = html.unescape(text)
         if "\\" in markdown:
             text = _UNSHELTER.sub(lambda m: chr(ord(m.group(0)) - _SHELTER), text)
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # what `\s+` -> " " and strip() give, ten times faster
 
 
 def _paragraphs(body: str) -> Iterator[str]:
