@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
-from newstui.document import parse_document
+from newstui.document import FIRST_SCREEN_CHARS, first_screen, parse_document
 from newstui.document.model import Document
 from newstui.library import read_article
 from newstui.library.records import Article, Site
+
+ShowFirst = Callable[[Article, Document], None]  # gets an article's first screen while the rest is parsed
 
 # Above this many bytes an article is parsed in a thread worker so the list never stalls.
 BIG_ARTICLE = 96 * 1024
@@ -45,13 +48,19 @@ class DocumentCache:
                 self._entries.move_to_end(key)
             return entry
 
-    def load(self, path: Path, site: Site) -> tuple[Article, Document]:
-        """Read and parse `path` (or take it from the cache). Never raises for bad content: problems are data."""
+    def load(self, path: Path, site: Site, first: ShowFirst | None = None) -> tuple[Article, Document]:
+        """Read and parse `path` (or take it from the cache). Never raises for bad content: problems are data.
+
+        With `first`, a long article's first screen is handed to it before the whole text is parsed, so a reader
+        opening a 130 KB article starts reading while the rest is parsed (in the worker that called this).
+        """
         entry = self.cached(path)
         if entry is not None:
             return entry
         key = _key(path)
         article, body = read_article(path, site)
+        if first is not None and len(body) > 2 * FIRST_SCREEN_CHARS:
+            first(article, first_screen(body, source=path, site=site, article=article))
         document = parse_document(body, source=path, site=site, article=article)
         with self._lock:
             self._entries[key] = (article, document)

@@ -171,3 +171,36 @@ async def test_collector_tuning_is_undone_when_the_app_stops(tmp_path) -> None: 
         assert gc.get_threshold()[0] > before[0]
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+async def test_a_big_article_shows_its_first_screen_while_the_rest_is_parsed(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Opening a long article, the reader shows its top before the whole text is parsed, then continues in place."""
+    import threading
+
+    from newstui.ui import preview
+    from newstui.ui.preview import BIG_ARTICLE
+    from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+
+    paragraph = "The harbour basin was dredged again this spring, and the ferries kept running. " * 6
+    body = "\n\n".join(f"## Part {n}\n\n{paragraph}" for n in range(BIG_ARTICLE // len(paragraph) + 40))
+    site = make_site(tmp_path / "site", {"2021-01-01-big.md": f"---\ntitle: Big\n---\n{body}\n"})
+    release = threading.Event()
+    real_parse = preview.parse_document
+
+    def slow_parse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(preview, "parse_document", slow_parse)
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        await wait_for(pilot, lambda: screen.reader.document is not None)
+        reader = screen.reader
+        assert reader.document.complete is False  # only the first screen, the full parse is still held
+        await wait_for(pilot, lambda: any("Part 0" in line for line in reader.rendered.plain))
+        release.set()
+        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete)
+        last = f"Part {BIG_ARTICLE // len(paragraph) + 39}"
+        await wait_for(pilot, lambda: reader.laid_out and any(last in line for line in reader.rendered.plain))
+        assert round(reader.scroll_y) == 0  # continued in place: still at the top

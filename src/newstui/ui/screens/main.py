@@ -266,13 +266,25 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
 
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _load_big(self, article: Article, site: Site, line: int | None, anchor: str | None) -> None:
+        worker = get_current_worker()
+        shown: list[Document] = []
+
+        def show_first(head_article: Article, head: Document) -> None:
+            """The first screen while the rest is parsed; the whole document then continues it in place."""
+            if not worker.is_cancelled:
+                shown.append(head)
+                self.app.call_from_thread(self._display, head_article, head, line, anchor)
+
         try:
-            loaded, document = self.documents.load(article.path, site)
+            loaded, document = self.documents.load(article.path, site, first=show_first)
         except Exception as error:
-            if not get_current_worker().is_cancelled:
+            if not worker.is_cancelled:
                 self.app.call_from_thread(self._show_failure, article, error)
             return
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
+            # Once the first screen is up, the reader may have scrolled: the rest must not move it back.
+            if shown:
+                line, anchor = None, None
             self.app.call_from_thread(self._display, loaded, document, line, anchor)
 
     def _display(self, article: Article, document: Document, line: int | None, anchor: str | None) -> None:
