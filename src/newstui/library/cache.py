@@ -176,20 +176,21 @@ def to_row(article: Article) -> Row:
 
 class Records:
     """Articles from rows, cheaply: one `Path` per folder shared by the paths inside it, and the frozen record
-    filled in one step instead of one `object.__setattr__` per field (a third of the cost of a warm start)."""
+    filled in one step instead of one `object.__setattr__` per field (a third of the cost of a warm start).
 
-    def __init__(self) -> None:
+    With `recheck`, a stored "missing hero image" problem is dropped or added to follow the disk: the cache is
+    keyed by the article file, not by its image, which may have been added or deleted since. Rows made a moment
+    ago (by the workers) need no recheck.
+    """
+
+    def __init__(self, *, recheck: bool = False) -> None:
         self._folders: dict[str, Path] = {}
+        self._images = ImageCheck() if recheck else None
 
-    def article(self, row: Row, missing: bool | None = None) -> Article:
-        """The article stored by `to_row`; raises ValueError, IndexError or TypeError on a damaged row.
-
-        `missing`: whether the hero image's file is missing now, or None to take the stored problems as they
-        are (a row made a moment ago). The cache is keyed by the article file, not by its image, so a stored
-        "missing hero image" problem is dropped or added to follow the disk.
-        """
+    def article(self, row: Row) -> Article:
+        """The article stored by `to_row`; raises ValueError, IndexError or TypeError on a damaged row."""
         key, size, mtime_ns, rel_path, title, date, draft, image, image_path, image_url, excerpt, language = row[:12]
-        if type(title) is not str or type(rel_path) is not str:
+        if type(title) is not str or type(rel_path) is not str or not isinstance(image_path, str | None):
             raise TypeError("damaged cache row")
         data = row[14]
         if data:
@@ -198,10 +199,12 @@ class Records:
             problems = tuple(Problem(kind, message, line) for kind, message, line in listed)
         else:
             tags = categories = authors = aliases = problems = ()
-        if missing is not None and image_path and missing != any(p.kind == "missing-image" for p in problems):
-            problems = tuple(p for p in problems if p.kind != "missing-image")
-            if missing:
-                problems += (missing_image(image),)
+        if self._images is not None and image_path:
+            missing = not self._images.exists(image_path)
+            if missing != any(p.kind == "missing-image" for p in problems):
+                problems = tuple(p for p in problems if p.kind != "missing-image")
+                if missing:
+                    problems += (missing_image(image),)
         record = _new(Article)
         record.__dict__.update(
             path=self.path(key),
@@ -248,21 +251,26 @@ _new = object.__new__
 _from_iso = datetime.fromisoformat
 
 
-def present_images(paths: Iterable[str]) -> set[str]:
-    """Those of `paths` (absolute local files) that exist now, as `os.path.exists` says, with few system calls:
-    a folder holding many of them is listed once, and only names it does not plainly hold are checked alone."""
-    by_folder: dict[str, list[tuple[str, str]]] = {}
-    for path in paths:
-        folder, name = os.path.split(path)
-        by_folder.setdefault(folder, []).append((path, name))
-    present: set[str] = set()
-    for folder, inside in by_folder.items():
-        listed = _listing(folder, inside) if len(inside) >= LIST_MIN else frozenset()
-        present.update(path for path, name in inside if name in listed or os.path.exists(path))
-    return present
+class ImageCheck:
+    """Whether files exist now, exactly as `os.path.exists` says, with few system calls: a folder asked about
+    `LIST_MIN` times is listed once, and from then on a name it plainly holds needs no call of its own (a
+    name it does not hold is still checked alone: a case-insensitive disk may know it under another case)."""
+
+    def __init__(self) -> None:
+        self._asked: dict[str, int] = {}
+        self._listed: dict[str, frozenset[str]] = {}
+
+    def exists(self, path: str) -> bool:
+        folder, _, name = path.rpartition(os.sep)
+        names = self._listed.get(folder)
+        if names is None:
+            asked = self._asked[folder] = self._asked.get(folder, 0) + 1
+            if asked >= LIST_MIN:
+                names = self._listed[folder] = _listing(folder)
+        return (names is not None and name in names) or os.path.exists(path)
 
 
-def _listing(folder: str, inside: list[tuple[str, str]]) -> frozenset[str]:
+def _listing(folder: str) -> frozenset[str]:
     """Names surely present in `folder`: its entries that are not symbolic links (whose target may be gone).
     Empty when the folder cannot be listed, or can be listed but not searched (its files cannot be opened)."""
     try:
@@ -270,5 +278,5 @@ def _listing(folder: str, inside: list[tuple[str, str]]) -> frozenset[str]:
             names = frozenset(entry.name for entry in entries if not entry.is_symlink())
     except OSError:
         return frozenset()
-    sample = next((path for path, name in inside if name in names), None)
-    return names if sample is not None and os.path.exists(sample) else frozenset()
+    sample = next(iter(names), None)
+    return names if sample is not None and os.path.exists(os.path.join(folder, sample)) else frozenset()

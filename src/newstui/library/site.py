@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from newstui import __version__
-from newstui.library.cache import MetadataCache, Records, Row, present_images
+from newstui.library.cache import MetadataCache, Records, Row
 from newstui.library.discovery import Found, discover
 from newstui.library.metadata import readable_words
 from newstui.library.reader import Job, read_file, read_many
@@ -113,11 +113,10 @@ def _articles(
             valid.append(row)
         else:
             jobs.append((found.path, _relative(found.path, root), found.size, found.mtime_ns))
-    present = present_images(row[8] for row in valid if isinstance(row[8], str))
-    records = Records()
+    records = Records(recheck=True)
     for row in valid:
         try:
-            articles.append(records.article(row, row[8] not in present if row[8] else None))
+            articles.append(records.article(row))
         except (ValueError, TypeError, IndexError):  # a damaged row: read the file again
             jobs.append((row[0], _relative(row[0], root), row[1], row[2]))
     fresh: list[Row] = []

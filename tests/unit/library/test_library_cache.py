@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from newstui.library import load_site, reader
-from newstui.library.cache import FILE_NAME, LIST_MIN, Records, cache_dir, present_images
+from newstui.library.cache import FILE_NAME, LIST_MIN, ImageCheck, Records, cache_dir
 
 
 @pytest.fixture
@@ -206,8 +206,8 @@ def test_record_paths_equal_plain_paths(text: str) -> None:
     assert str(records.path(text)) == str(Path(text))
 
 
-def test_present_images_agrees_with_os_path_exists(tmp_path: Path) -> None:
-    """A folder with many images is listed once; the answer is still exactly what os.path.exists says."""
+def test_image_check_agrees_with_os_path_exists(tmp_path: Path) -> None:
+    """A folder asked about many times is listed once; the answers are still exactly what os.path.exists says."""
     folder = tmp_path / "images"
     folder.mkdir()
     names = [f"p {n}.jpg" for n in range(LIST_MIN * 2)]
@@ -218,4 +218,25 @@ def test_present_images_agrees_with_os_path_exists(tmp_path: Path) -> None:
     (folder / "sub").mkdir()
     asked = [str(folder / name) for name in [*names, "dangling.jpg", "linked.jpg", "sub", "gone.jpg"]]
     asked.append(str(tmp_path / "elsewhere" / "x.jpg"))
-    assert present_images(asked) == {path for path in asked if os.path.exists(path)}
+    check = ImageCheck()
+    assert [check.exists(path) for path in asked] == [os.path.exists(path) for path in asked]
+    assert [check.exists(path) for path in reversed(asked)] == [os.path.exists(path) for path in reversed(asked)]
+
+
+def test_hero_images_of_a_listed_folder_follow_the_disk(site: Path) -> None:
+    """With enough images in one folder it is listed instead of checked per image; added and deleted images
+    still change the problems of cached articles."""
+    for day in range(10, 10 + 2 * LIST_MIN):
+        (site / "_posts" / f"2020-01-{day}-more.md").write_text(
+            f"---\ntitle: More {day}\nimage: /images/m{day}.jpg\n---\nBody.\n", encoding="utf-8"
+        )
+        if day % 2:
+            (site / "images" / f"m{day}.jpg").write_bytes(b"jpeg")
+    first = load_site(site)
+    (site / "images" / "m10.jpg").write_bytes(b"jpeg")
+    (site / "images" / "m11.jpg").unlink()
+    again = {a.title: [p.kind for p in a.problems] for a in load_site(site).articles}
+    fresh = {a.title: [p.kind for p in a.problems] for a in load_site(site, use_cache=False).articles}
+    assert again == fresh
+    assert again["More 10"] == [] and again["More 11"] == ["missing-image"]
+    assert {a.title for a in first.articles} == set(again)
