@@ -28,6 +28,7 @@ from typing import Protocol
 from newstui.config import data_dir
 
 STATE_FILE = "state.db"
+_KEYS_PER_QUERY = 500  # well under SQLite's limit of bound parameters
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS articles(
@@ -164,7 +165,7 @@ class StateStore:
         keys = [_key(a) for a in articles]
         try:
             with self._lock:
-                rows = {p: (r, s) for p, r, s in self._conn.execute("SELECT path, read, starred FROM articles")}
+                rows = self._rows_of(keys)
         except sqlite3.Error:
             rows = {}
         result = {}
@@ -174,6 +175,19 @@ class StateStore:
                 row = self._claim(key)
             result[key] = ArticleState(bool(row[0]), bool(row[1])) if row else ArticleState()
         return result
+
+    def _rows_of(self, keys: list[str]) -> dict[str, tuple[int, int]]:
+        """(read, starred) rows of `keys`: looked up by key for a batch of a loading site, so listing a big site
+        in batches does not read the whole table once per batch; the whole table when most keys are asked."""
+        select = "SELECT path, read, starred FROM articles"
+        if len(keys) > _KEYS_PER_QUERY * 4:
+            return {path: (read, starred) for path, read, starred in self._conn.execute(select)}
+        rows: dict[str, tuple[int, int]] = {}
+        for start in range(0, len(keys), _KEYS_PER_QUERY):
+            chunk = keys[start : start + _KEYS_PER_QUERY]
+            query = f"{select} WHERE path IN ({','.join('?' * len(chunk))})"
+            rows.update((path, (read, starred)) for path, read, starred in self._conn.execute(query, chunk))
+        return rows
 
     def is_read(self, article: ArticleRef) -> bool:
         return self.state(article).read

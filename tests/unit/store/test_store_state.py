@@ -252,3 +252,20 @@ def test_marks_from_worker_threads_are_saved(site: list[Article]) -> None:
     again = StateStore.open()
     assert all(again.is_read(a) for a in site)
     assert [again.is_starred(a) for a in site] == [True, True, False, False, False]
+
+
+@pytest.mark.parametrize("count", [7, 1_201, 2_600])  # one query; several chunks of keys; the whole table
+def test_states_of_a_batch_match_one_by_one(tmp_path: Path, count: int) -> None:
+    """A loading site asks for its batches' marks; every size of batch gives the same answer as asking singly."""
+    articles = [_article(tmp_path / f"post-{n}.md") for n in range(count)]
+    store = StateStore.open()
+    store.mark_all_read(articles[::3])
+    for article in articles[::5]:
+        store.toggle_star(article)
+    states = store.states(articles)
+    assert len(states) == count
+    for article in articles[::97] + articles[-3:]:
+        state = states[os.path.abspath(article.path)]
+        assert (state.read, state.starred) == (store.is_read(article), store.is_starred(article))
+    assert sum(s.read for s in states.values()) == len(articles[::3])
+    assert sum(s.starred for s in states.values()) == len(articles[::5])
