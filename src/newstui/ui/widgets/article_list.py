@@ -287,11 +287,10 @@ class ArticleList(ScrollView, can_focus=True):
             segments.append(Segment(f"{date:<{DATE_WIDTH}} ", styled("article-list--date")))
             rest -= DATE_WIDTH + 1
         title = clean(article.title) or article.rel_path
-        tags = " ".join(f"#{clean(t)}" for t in article.tags[:4])
-        title_width = cell_len(title)
-        if tags and rest - title_width >= 8:
+        tags = _whole_tags([f"#{clean(t)}" for t in article.tags[:4]], rest - cell_len(title) - 1)
+        if tags:
             segments.append(Segment(title + " ", row))
-            segments.append(Segment(set_cell_size(tags, rest - title_width - 1), styled("article-list--tags")))
+            segments.append(Segment(set_cell_size(tags, rest - cell_len(title) - 1), styled("article-list--tags")))
         else:
             segments.append(Segment(_truncate(title, rest), row))
         return segments
@@ -304,3 +303,16 @@ def _truncate(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return set_cell_size(text, width)
     return set_cell_size(text, width - 1) + "…"
+
+
+def _whole_tags(tags: list[str], width: int) -> str:
+    """As many whole tags as fit in `width` cells ("#cyclin" helps nobody), with "…" when some were left out."""
+    shown: list[str] = []
+    for tag in tags:
+        more = len(shown) + 1 < len(tags)
+        if cell_len(" ".join([*shown, tag])) + (2 if more else 0) > width:
+            break
+        shown.append(tag)
+    if not shown:
+        return ""
+    return " ".join(shown) + (" …" if len(shown) < len(tags) else "")
