@@ -96,3 +96,29 @@ async def test_a_file_changed_while_the_app_runs_is_found_by_the_next_search(tmp
         await pilot.press(*"zebraword")
         await wait_for(pilot, lambda: search.keeper.finished and len(search.hits) == 1)
         assert search.hits[0].path == festival
+
+
+async def test_a_cut_result_list_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newstui.ui.screens import search as search_screen
+    from tests.functional.ui_app.ui_app_support import screen_text
+
+    monkeypatch.setattr(search_screen, "SHOWN_HITS", 2)
+    posts = {
+        f"2020-01-0{n}-p{n}.md": f"---\ntitle: Post {n}\n---\nThe ferry timetable, part {n}.\n" for n in range(1, 5)
+    }
+    app = app_for(make_site(tmp_path / "site", posts))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        await wait_for(pilot, lambda: search.keeper.finished)
+        await pilot.press(*"timetable")
+        await wait_for(pilot, lambda: len(search.hits) == 2)
+        await pilot.pause(0.1)
+        assert "the best 2 results" in screen_text(app)
+        await pilot.press(*["backspace"] * len("timetable"))
+        await pilot.press(*"ferry timetable part 3")
+        await wait_for(pilot, lambda: len(search.hits) == 1)
+        await pilot.pause(0.1)
+        assert "1 result" in screen_text(app) and "the best" not in screen_text(app)

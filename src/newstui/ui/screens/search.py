@@ -27,6 +27,7 @@ from newstui.library.records import Article, Site
 from newstui.safetext import clean
 from newstui.store import Hit, SearchIndex
 
+SHOWN_HITS = 100  # more would not be read; the status says when the list was cut there
 Chosen = tuple[Article, tuple[str, ...]]  # the article and the matched terms, to highlight in the reader
 
 
@@ -173,13 +174,14 @@ class SearchScreen(ModalScreen[Chosen | None]):
 
     def _search(self) -> None:
         text = self.query_one("#search-query", Input).value
-        self.hits = self.keeper.index.search(text, limit=100) if text.strip() else []
+        self.hits = self.keeper.index.search(text, limit=SHOWN_HITS) if text.strip() else []
         options = self.query_one("#search-hits", OptionList)
         options.clear_options()
         options.add_options([Option(hit_prompt(hit)) for hit in self.hits])
         if self.hits:
             options.highlighted = 0
-        status = "" if not text.strip() else f"{len(self.hits)} result{'s' if len(self.hits) != 1 else ''}"
+        count = f"the best {SHOWN_HITS}" if len(self.hits) >= SHOWN_HITS else str(len(self.hits))
+        status = "" if not text.strip() else f"{count} result{'s' if len(self.hits) != 1 else ''}"
         if not self.keeper.finished:
             status += f"  (indexing {self.keeper.done:,} of {self.keeper.total:,}…)"
         self.query_one("#search-status", Static).update(status.strip())
