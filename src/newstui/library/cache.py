@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import platformdirs
 
 from newstui.library.metadata import missing_image
 from newstui.library.records import Article, Problem
+from newstui.library.resolve import path_of
 
 SCHEMA = 2
 FILE_NAME = "metadata.sqlite"
@@ -175,7 +176,7 @@ def to_row(article: Article) -> Row:
 
 
 class Records:
-    """Articles from rows, cheaply: one `Path` per folder shared by the paths inside it, and the frozen record
+    """Articles from rows, cheaply: Paths made as children of their folder's, and the frozen record
     filled in one step instead of one `object.__setattr__` per field (a third of the cost of a warm start).
 
     With `recheck`, a stored "missing hero image" problem is dropped or added to follow the disk: the cache is
@@ -184,7 +185,6 @@ class Records:
     """
 
     def __init__(self, *, recheck: bool = False) -> None:
-        self._folders: dict[str, Path] = {}
         self._images = ImageCheck() if recheck else None
 
     def article(self, row: Row) -> Article:
@@ -230,23 +230,10 @@ class Records:
         return record
 
     def path(self, text: str) -> Path:
-        """`Path(text)` for an absolute, normalised path, made as a child of its folder's shared `Path`."""
-        folder, _, name = text.rpartition(os.sep)
-        parent = self._folders.get(folder)
-        if parent is None or name in ("", ".", ".."):
-            if name in ("", ".", "..") or not folder or folder.endswith(os.sep) or os.altsep:  # "/x", "//x", Windows
-                return Path(text)
-            parent = self._folders[folder] = Path(folder)
-        return _child(parent, name)
+        """`Path(text)` for an absolute, normalised path (see `resolve.path_of`)."""
+        return path_of(text)
 
 
-def _child_by_join(parent: Path, name: str) -> Path:
-    return parent / name
-
-
-# pathlib's own join of one plain name, which `Path.iterdir` uses (a fifth of the cost of `/`); `/` where a
-# Python version lacks it. Either gives a Path equal to `Path(text)` (tests/unit/library checks).
-_child: Callable[[Path, str], Path] = getattr(Path, "_make_child_relpath", _child_by_join)
 _new = object.__new__
 _from_iso = datetime.fromisoformat
 

@@ -21,7 +21,7 @@ from newstui.library.decoding import decode
 from newstui.library.frontmatter import split_front_matter
 from newstui.library.metadata import build_article, readable_name
 from newstui.library.records import Article, Problem
-from newstui.library.resolve import Resolved
+from newstui.library.resolve import Resolved, path_of
 from newstui.library.siteconfig import SiteConfig, read_config
 from newstui.safetext import clean
 
@@ -84,7 +84,7 @@ def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -
 def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) -> list[Article]:
     config = config if config is not None else read_config(Path(root))
     memo: dict[tuple[str, str], Resolved] = {}
-    return [read_file(Path(path), rel, config, size, mtime, memo)[0] for path, rel, size, mtime in jobs]
+    return [read_file(path_of(path), rel, config, size, mtime, memo)[0] for path, rel, size, mtime in jobs]
 
 
 def _read_rows(root: str, jobs: list[Job]) -> list[Row]:
