@@ -11,7 +11,14 @@ from newstui.cli.browse_cmd import browse_path
 from newstui.ui.screens import reading
 from newstui.ui.widgets.article_view import ArticleView
 from tests.conftest import REFERENCE, SMARTTOGETHER, need
-from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+from tests.functional.ui_app.ui_app_support import (
+    app_for,
+    hold_site_loading,
+    loaded,
+    make_site,
+    recording_opener,
+    wait_for,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -66,11 +73,7 @@ async def test_open_selects_the_file_and_focuses_the_reader(tmp_path: Path) -> N
 
 async def test_open_reference_tab_enter_opens_hero_image(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reference = need(REFERENCE)
-    log = tmp_path / "opened.log"
-    opener = tmp_path / "record-opener"
-    opener.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a" >> "{log}"; done\n')
-    opener.chmod(0o755)
-    monkeypatch.setenv("NEWSTUI_OPENER", str(opener))
+    log = recording_opener(tmp_path, monkeypatch)
     app = app_for(reference, open_file=reference)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot)
@@ -89,24 +92,9 @@ async def test_tab_pressed_while_the_site_loads_survives_and_the_row_is_in_view(
 ) -> None:
     """A reader who presses Tab and Enter before the site has loaded opens the hero and keeps that highlight once
     the site is there; the list then shows FILE's row."""
-    import threading
-
-    from newstui.ui import sitelist
-
     reference = need(REFERENCE)
-    log = tmp_path / "opened.log"
-    opener = tmp_path / "record-opener"
-    opener.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a" >> "{log}"; done\n')
-    opener.chmod(0o755)
-    monkeypatch.setenv("NEWSTUI_OPENER", str(opener))
-    release = threading.Event()
-    real_load = sitelist.load_site
-
-    def slow_load(path):  # type: ignore[no-untyped-def]
-        release.wait(20)
-        return real_load(path)
-
-    monkeypatch.setattr(sitelist, "load_site", slow_load)
+    log = recording_opener(tmp_path, monkeypatch)
+    release = hold_site_loading(monkeypatch)
     app = app_for(reference, open_file=reference)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: getattr(app.screen, "document", None) is not None)

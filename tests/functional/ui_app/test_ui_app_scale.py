@@ -55,22 +55,13 @@ async def test_ten_thousand_rows_draw_only_what_is_visible() -> None:
 
 
 async def test_screen_is_up_and_open_file_shown_while_the_site_loads(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import threading
 
-    from newstui.ui import sitelist
     from newstui.ui.widgets.article_view import ArticleView
-    from tests.functional.ui_app.ui_app_support import app_for, make_site, screen_text, wait_for
+    from tests.functional.ui_app.ui_app_support import app_for, hold_site_loading, make_site, screen_text, wait_for
 
     site = make_site(tmp_path / "site")
     file = site / "_posts" / "2020-07-14-festival.md"
-    release = threading.Event()
-    real_load = sitelist.load_site
-
-    def slow_load(path):  # type: ignore[no-untyped-def]
-        release.wait(20)
-        return real_load(path)
-
-    monkeypatch.setattr(sitelist, "load_site", slow_load)
+    release = hold_site_loading(monkeypatch)
     app = app_for(file, open_file=file)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for(pilot, lambda: getattr(app.screen, "document", None) is not None)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+import threading
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from newstui.ui.app import NewsApp
@@ -96,3 +98,28 @@ async def loaded(pilot: Pilot[None]) -> MainScreen:
 def screen_text(app: NewsApp) -> str:
     """What the terminal shows, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def hold_site_loading(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Make the site's load wait until the returned event is set (the app's state while a big site loads)."""
+    from newstui.ui import sitelist
+
+    release = threading.Event()
+    real_load = sitelist.load_site
+
+    def held_load(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_load(path, *args, **kwargs)
+
+    monkeypatch.setattr(sitelist, "load_site", held_load)
+    return release
+
+
+def recording_opener(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Install an opener that appends each argument it gets to a log, and return the log's path."""
+    log = tmp_path / "opened.log"
+    opener = tmp_path / "record-opener"
+    opener.write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a" >> "{log}"; done\n')
+    opener.chmod(0o755)
+    monkeypatch.setenv("NEWSTUI_OPENER", str(opener))
+    return log
