@@ -176,6 +176,32 @@ def test_every_corpus_article_renders_at_80_without_markup_outside_code(name: st
     assert not failures, "\n".join(failures[:20])
 
 
+_RAW_MARKER = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+
+
+@pytest.mark.corpus
+def test_jekyll_raw_markers_never_show_not_even_in_code() -> None:
+    """Jekyll runs Liquid before Markdown: `{% raw %}` and `{% endraw %}` vanish from code spans and blocks too.
+
+    The one `{% raw %}` the site itself shows is the body of `{% raw %}{% raw %}{% endraw %}` (a release note
+    saying highlight "now behaves like {% raw %}"), which must stay.
+    """
+    site = load_site(need(CORPUS / "jekyll-docs"))
+    theme = RenderTheme.dark()
+    failures: list[str] = []
+    kept = 0
+    for entry in site.articles:
+        article, body = read_article(entry.path, site)
+        doc = parse_document(body, source=entry.path, site=site, article=article)
+        rendered = render_document(doc, 80, theme=theme, site_root=site.root)
+        text = " ".join(" ".join(rendered.plain).split())
+        kept += text.count("now behaves like {% raw %}")
+        for found in _RAW_MARKER.finditer(text.replace("now behaves like {% raw %}", "")):
+            failures.append(f"{entry.rel_path}: {text[max(0, found.start() - 40) : found.end() + 20]!r}")
+    assert not failures, "\n".join(failures[:20])
+    assert kept == 2  # the two release notes (4.0.0 pre-alpha1 and pre-beta1) that say so
+
+
 @pytest.mark.corpus
 def test_cat_prints_a_whole_corpus_in_one_run() -> None:
     files = [str(p) for p in sorted(need(CORPUS / "smarttogether" / "_news").glob("*.md"))]

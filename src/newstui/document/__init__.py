@@ -27,6 +27,7 @@ from newstui.document.inline import file_caption
 from newstui.document.model import Block, Document, Heading, Span
 from newstui.document.rules import PAGE, PROBLEMS, dialects_plugin
 from newstui.document.split import reference_lines, safe_prefix
+from newstui.library.metadata import IMAGE_KEYS
 from newstui.library.records import Article, Problem, Site
 from newstui.library.siteroot import find_site_root
 
@@ -182,12 +183,12 @@ def _parse_now(
 # The tokens of the last long body parsed, kept because the reader parses the same text twice: `newstui open FILE`
 # parses FILE before the site's permalinks are known, then again once they are (often while the first parse still
 # runs: the second then waits for its tokens instead of competing with it for the interpreter). markdown-it's part
-# (two thirds of the parse) depends only on the text and the page and site titles, so the second parse redoes only
-# the Document, where targets are resolved. One entry: ~18 MB for a 1.3 MB article. The builder never changes
+# (two thirds of the parse) depends only on the text and the page fields it may show, so the second parse redoes
+# only the Document, where targets are resolved. One entry: ~18 MB for a 1.3 MB article. The builder never changes
 # tokens, so threads may share them.
 KEEP_TOKENS_FROM = 32_000  # characters; shorter bodies parse in a few milliseconds
-_LAST_TOKENS: tuple[str, tuple[str, str], list[Token], tuple[tuple[int, str], ...]] | None = None
-_PARSING: dict[tuple[int, tuple[str, str]], threading.Event] = {}  # long bodies being tokenized now
+_LAST_TOKENS: tuple[str, tuple[tuple[str, str], ...], list[Token], tuple[tuple[int, str], ...]] | None = None
+_PARSING: dict[tuple[int, tuple[tuple[str, str], ...]], threading.Event] = {}  # long bodies being tokenized now
 _TOKENS_LOCK = threading.Lock()
 
 
@@ -195,7 +196,7 @@ def _tokens(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Token
     """markdown-it's tokens for `body` and the problems its rules found; for a long body, from the last parse
     when it was this one, or from the parse of it running in another thread."""
     global _LAST_TOKENS
-    key = (page["page.title"], page["site.title"])
+    key = tuple(sorted(page.items()))
     if len(body) < KEEP_TOKENS_FROM:
         return _tokenize(md, body, page)
     flight = (hash(body), key)
@@ -230,6 +231,8 @@ def _tokenize(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Tok
 def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:
     md = _markdown()
     page = {"page.title": article.title if article else "", "site.title": site.title if site else ""}
+    if article is not None and article.image:  # `{% include image.html url=page.image %}`: the hero image
+        page.update({f"page.{key}": article.image for key in IMAGE_KEYS})
     tokens, found = _tokens(md, body, page)
     first_line = article.body_line if article is not None else 1
     for line, message in found:

@@ -15,6 +15,7 @@ from typing import TypeGuard
 from newstui.document.context import Context
 from newstui.document.inline import DROP_TAGS, MEDIA_TAGS, STYLE_TAGS, Inline
 from newstui.document.model import Block, Span
+from newstui.document.tags import code_text
 
 MAX_DEPTH = 40
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
@@ -210,7 +211,7 @@ class HtmlConverter:
         if tag == "pre":
             code = next((c for c in node.children if _el(c, "code")), None)
             lang = _lang((code or node).attrs.get("class", ""))
-            return [Block("code", text=_raw_text(node).strip("\n"), lang=lang)]
+            return [Block("code", text=code_text(_raw_text(node)).strip("\n"), lang=lang)]
         if tag == "hr":
             return [Block("rule")]
         if tag == "table":

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from newstui.document.context import Context
 from newstui.document.model import Block, Span
-from newstui.document.tags import meaning, parse_ial, scan
+from newstui.document.tags import escaped_shortcode, meaning, parse_ial, scan
 
 STYLE_TAGS = {
     "b": "bold",
@@ -190,6 +190,11 @@ class Inline:
             brace = text.find("{", pos)
             if brace < 0:
                 break
+            escaped = escaped_shortcode(text, brace, len(text))
+            if escaped is not None:
+                self.text(text[pos:brace] + escaped[0])
+                pos = escaped[1]
+                continue
             tag = scan(text, brace, len(text))
             ial = parse_ial(text, brace, len(text)) if tag is None else None
             if tag is None and ial is None:

@@ -17,7 +17,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from newstui.document.tags import Meaning, meaning, parse_ial, scan
+from newstui.document.tags import Meaning, code_text, escaped_shortcode, meaning, parse_ial, scan
 
 _LIQUID_BLOCKS = ("raw", "highlight", "comment", "capture")  # tags whose body is not ordinary Markdown
 RAW = "newstui_raw"  # env flag: inside {% raw %}, templates are literal text
@@ -153,9 +153,8 @@ def _nested(state: StateBlock, start: int, end: int, raw: bool) -> None:
     state.level -= 1
     state.lineMax, state.parentType = old_max, old_parent
     if raw:
-        for token in state.tokens[first:]:
-            if token.type == "inline":
-                token.meta[RAW] = True
+        for token in state.tokens[first:]:  # inline text and code alike: templates inside are literal
+            token.meta[RAW] = True
 
 
 def kramdown_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -266,6 +265,12 @@ def template_inline(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if src[pos] != "{" or state.env.get(RAW) or not src.startswith(("{%", "{{"), pos):
         return False
+    escaped = escaped_shortcode(src, pos, state.posMax)
+    if escaped is not None:  # `{{</* x */>}}`: Hugo's way of showing a shortcode as text
+        if not silent:
+            state.push("text", "", 0).content = escaped[0]
+        state.pos = escaped[1]
+        return True
     tag = scan(src, pos, state.posMax)
     if tag is None:
         return False
@@ -274,7 +279,7 @@ def template_inline(state: StateInline, silent: bool) -> bool:
         if end >= state.posMax and inner_end >= state.posMax:  # never closed here: only the tag goes
             inner_end = end = tag.end
         if tag.name == "raw" and not silent and inner_end > tag.end:
-            old_max = state.posMax
+            old_max, first = state.posMax, len(state.tokens)
             state.pos, state.posMax = tag.end, inner_end
             state.env[RAW] = True
             try:
@@ -282,6 +287,8 @@ def template_inline(state: StateInline, silent: bool) -> bool:
             finally:
                 state.env.pop(RAW, None)
             state.posMax = old_max
+            for token in state.tokens[first:]:  # code spans in here are already literal: see raw_in_code
+                token.meta[RAW] = True
         state.pos = end
         return True
     if not silent:
@@ -424,6 +431,19 @@ def inline_core(state: StateCore) -> None:
                     state.env.pop(RAW, None)
 
 
+def raw_in_code(state: StateCore) -> None:
+    """Code blocks and code spans as the site shows them (see tags.code_text): Liquid's `{% raw %}` markers
+    and Hugo's `/* */` escapes go. Code already inside a `{% raw %}` region is left exactly as written."""
+    stack = [token for token in reversed(state.tokens) if not token.meta.get(RAW)]
+    while stack:
+        token = stack.pop()
+        if token.type in ("fence", "code_block", "code_inline"):
+            if not token.meta.get(RAW):
+                token.content = code_text(token.content)
+        elif token.children and not token.meta.get(RAW):
+            stack.extend(reversed(token.children))
+
+
 def dialects_plugin(md: MarkdownIt) -> None:
     """Install every dialect rule into a markdown-it instance."""
     alt: RuleOptionsType = {"alt": ["paragraph", "reference", "blockquote", "list"]}
@@ -435,3 +455,4 @@ def dialects_plugin(md: MarkdownIt) -> None:
     md.inline.ruler.before("link", "template_inline", template_inline)
     md.inline.ruler.before("link", "kramdown_inline", kramdown_inline)
     md.core.ruler.at("inline", inline_core)
+    md.core.ruler.after("inline", "raw_in_code", raw_in_code)
