@@ -137,15 +137,17 @@ def _collector_paused() -> Iterator[None]:
     Its passes would walk every object made so far again and again and find nothing; re-enabled, it would
     still walk all 60,000 new objects (records, their dicts, Paths) once, a tenth of a warm start. So they join
     the oldest generation directly (`freeze` + `unfreeze`), to be looked at by its next full pass like any old
-    object. Nothing is left out of collection; a caller that had the collector off keeps it off."""
+    object. Nothing is left out of collection; a caller that had the collector off keeps it off, and one that
+    keeps objects frozen (the app's collector policy) keeps them frozen: then the new objects are walked once."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_on:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import subprocess
@@ -240,3 +241,23 @@ def test_hero_images_of_a_listed_folder_follow_the_disk(site: Path) -> None:
     assert again == fresh
     assert again["More 10"] == [] and again["More 11"] == ["missing-image"]
     assert {a.title for a in first.articles} == set(again)
+
+
+def test_loading_leaves_the_collector_as_it_found_it(site: Path) -> None:
+    """The collector is paused during a load: afterwards it is on again only if it was, and objects the app
+    keeps frozen (its collector policy) stay frozen."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        load_site(site)
+        assert gc.isenabled() and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        load_site(site)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    load_site(site)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
