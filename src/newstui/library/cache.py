@@ -19,6 +19,7 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ _CREATE = (
     " date TEXT, draft INTEGER, image TEXT, image_path TEXT, image_url TEXT, excerpt TEXT, language TEXT,"
     " permalink TEXT, body_line INTEGER, data TEXT, context TEXT) WITHOUT ROWID"
 )
+_key = itemgetter(0)
 LIST_MIN = 8  # a folder holding at least this many hero images is listed once instead of checked per image
 
 
@@ -93,7 +95,7 @@ class MetadataCache:
 
     def update(self, context: str, rows: Iterable[Row], removed: Iterable[str] = ()) -> None:
         """Store fresh rows (made by `to_row`) for `context` and drop rows of files gone."""
-        stored = sorted((*row, context) for row in rows)  # in key order, SQLite appends instead of splitting pages
+        stored = sorted(((*row, context) for row in rows), key=_key)  # in key order, SQLite appends to its pages
         gone = [(path,) for path in removed]
         if not stored and not gone:
             return
