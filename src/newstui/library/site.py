@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,6 +21,8 @@ from newstui.library.records import Article, Problem, Site
 from newstui.library.siteconfig import SiteConfig, read_config
 from newstui.library.siteroot import find_site_root
 
+Progress = Callable[[list[Article], int, int], None]  # new articles, files done so far, files in all
+PROGRESS_BATCH = 500  # articles per progress call while files are read: a screenful many times over, few calls
 CONTEXT_VERSION = f"2/{__version__}"  # bump when metadata extraction changes, so cached rows are rebuilt
 
 
@@ -54,8 +56,12 @@ def read_article(path: Path, site: Site | None = None) -> tuple[Article, str]:
     return read_file(path, _relative(path, root), read_config(root), size, mtime)
 
 
-def load_site(path: Path, *, use_cache: bool = True) -> Site:
+def load_site(path: Path, *, use_cache: bool = True, progress: Progress | None = None) -> Site:
     """The site at `path` (a folder: the articles under it; a file: all articles of its site), newest first.
+
+    `progress(new_articles, done, total)`, when given, gets the articles in batches as they are known (those
+    from the cache first, then as files are read, in no particular order), so a big site's list can be shown
+    while it loads; the Site returned at the end holds them all, sorted.
 
     Raises FileNotFoundError when `path` does not exist and PermissionError when the folder cannot be listed;
     everything wrong inside the site is reported in `Site.problems` and `Article.problems`.
@@ -68,12 +74,14 @@ def load_site(path: Path, *, use_cache: bool = True) -> Site:
     root = site_root_of(path)
     config = read_config(root)
     with _collector_paused():  # the temporaries of `_load` are gone before the collector runs again
-        articles, problems = _load(path, root, config, use_cache)
+        articles, problems = _load(path, root, config, use_cache, progress)
         articles.sort(key=_newest_first)
         return _site(config, tuple(articles), tuple(problems))
 
 
-def _load(path: Path, root: Path, config: SiteConfig, use_cache: bool) -> tuple[list[Article], list[Problem]]:
+def _load(
+    path: Path, root: Path, config: SiteConfig, use_cache: bool, progress: Progress | None = None
+) -> tuple[list[Article], list[Problem]]:
     """The articles under `path` (cached or read, then cached) and the problems met on the way."""
     files, found_problems = discover(path if path.is_dir() else root, root, config.exclude)
     problems = [*config.problems, *found_problems]
@@ -83,7 +91,7 @@ def _load(path: Path, root: Path, config: SiteConfig, use_cache: bool) -> tuple[
         rows = cache.lookup(root) if cache is not None else {}
         if cache is not None:
             cache.close()  # reading may fork worker processes: none should inherit an open SQLite connection
-        articles, fresh = _articles(files, root, config, context, rows, problems)
+        articles, fresh = _articles(files, root, config, context, rows, problems, progress)
         if cache is not None:
             present = {found.path for found in files}
             walked = str(path) + os.sep if path.is_dir() else str(root) + os.sep
@@ -102,6 +110,7 @@ def _articles(
     context: str,
     rows: dict[str, Row],
     problems: list[Problem],
+    progress: Progress | None = None,
 ) -> tuple[list[Article], list[Row]]:
     """All articles (from cached `rows` when still valid), and the cache rows of those freshly read."""
     articles: list[Article] = []
@@ -119,14 +128,21 @@ def _articles(
             articles.append(records.article(row))
         except (ValueError, TypeError, IndexError):  # a damaged row: read the file again
             jobs.append((row[0], _relative(row[0], root), row[1], row[2]))
+    total = len(files)
+    cached = reported = len(articles)
+    if progress is not None and articles:
+        progress(list(articles), cached, total)
     fresh: list[Row] = []
-    for article, row in read_many(jobs, config):
+    for done, (article, row) in enumerate(read_many(jobs, config), start=cached + 1):
         unreadable = [p for p in article.problems if p.kind == "read"]
         if unreadable:
             problems.extend(unreadable)
         else:
             articles.append(article)
             fresh.append(row)
+        if progress is not None and (len(articles) - reported >= PROGRESS_BATCH or done == cached + len(jobs)):
+            progress(articles[reported:], done, total)
+            reported = len(articles)
     return articles, fresh
 
 

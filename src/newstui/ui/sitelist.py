@@ -1,14 +1,12 @@
 """Loading a site's article list off the UI thread, so the screen is up (and `open FILE` shows FILE) at once.
 
 Runs in a thread worker and hands what it has to a callback (the screen posts it to the UI thread): first the
-site's name and root and, for `open FILE`, that one article (cheap: one file); then the site's articles. When
-the library's `load_site` accepts a `progress` callback, its batches are passed on as they arrive, so a big
-site fills the list while it loads.
+site's name and root and, for `open FILE`, that one article (cheap: one file); then the site's articles in the
+batches `load_site` reports as it goes (cached ones first), so a big site fills the list while it loads.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,21 +35,11 @@ class SiteLoader:
             if self.first is not None and self.first.is_file():
                 early = [read_article(self.first, bare)[0]]
             deliver(bare, early, 0, None)
-        if _has_progress():
 
-            def progress(batch: list[Article], done: int, total: int) -> None:
-                if bare is not None and done < total:
-                    deliver(bare, list(batch), done, total)
+        def progress(batch: list[Article], done: int, total: int) -> None:
+            if bare is not None and done < total:  # the last batch comes with the whole, sorted site below
+                deliver(bare, list(batch), done, total)
 
-            site = load_site(self.path, progress=progress)  # type: ignore[call-arg]
-        else:
-            site = load_site(self.path)
+        site = load_site(self.path, progress=progress)
         articles = list(site.articles)
         deliver(site, articles, len(articles), len(articles))
-
-
-def _has_progress() -> bool:
-    try:
-        return "progress" in inspect.signature(load_site).parameters
-    except (TypeError, ValueError):
-        return False
