@@ -7,6 +7,7 @@ Every wait polls `capture-pane` with a deadline; nothing sleeps a fixed long tim
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import time
@@ -93,6 +94,9 @@ def test_a_signal_ends_the_app_and_gives_the_terminal_back(tmux: TmuxPane, tmp_p
     shell = tmux.show("#{pane_pid}")
     pid = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, check=True).stdout.split()[0]
     os.kill(int(pid), getattr(signal, f"SIG{signal_name}"))
-    screen = tmux.wait(lambda s: "EXIT=" in s, "newstui to end")
+    # "EXIT=<status>" at the start of a line is the shell's output, not the typed command's "echo EXIT=$?".
+    screen = tmux.wait(lambda s: re.search(r"^EXIT=\d+", s, re.MULTILINE) is not None, "newstui to end")
     assert "Filter" not in screen  # the app's screen is gone
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(pid), 0)  # and the process with it
     assert tmux.show("#{alternate_on} #{cursor_flag} #{mouse_any_flag}") == "0 1 0"
