@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -66,19 +67,26 @@ def read_file(
     return article, parsed.body
 
 
-def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> list[tuple[Article, Row]]:
-    """(article, its cache row) for `jobs`, in order; in forked worker processes when there are many, CPUs to
-    spare, and forking is safe. Workers send cache rows (tuples of plain values, cheaper to move than records),
-    which this process turns into articles the way a warm start does and stores as they are."""
+def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -> Iterator[tuple[Article, Row]]:
+    """(article, its cache row) for `jobs`, in order, yielded as they are read (so a caller can show the first
+    ones while the rest are read); in forked worker processes when there are many, CPUs to spare, and forking is
+    safe. Workers send cache rows (tuples of plain values, cheaper to move than records), which this process
+    turns into articles the way a warm start does."""
     count = workers if workers is not None else min(MAX_WORKERS, os.cpu_count() or 1)
+    done = 0
     if count > 1 and len(jobs) >= PARALLEL_MIN and _can_fork():
         try:
-            rows = _read_parallel(jobs, config.root, count)
             records = Records()
-            return [(records.article(row), row) for row in rows]
-        except Exception:  # a broken pool must never cost the user the listing
+            for row in _read_parallel(jobs, config.root, count):
+                yield records.article(row), row
+                done += 1
+            return
+        except Exception:  # a broken pool must never cost the user the listing: read the rest here
             pass
-    return [(article, to_row(article)) for article in _read_chunk(str(config.root), jobs, config)]
+    memo: dict[tuple[str, str], Resolved] = {}
+    for path, rel, size, mtime in jobs[done:]:
+        article = read_file(path_of(path), rel, config, size, mtime, memo)[0]
+        yield article, to_row(article)
 
 
 def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) -> list[Article]:
@@ -94,13 +102,13 @@ def _read_rows(root: str, jobs: list[Job]) -> list[Row]:
     return [to_row(article) for article in _read_chunk(root, jobs)]
 
 
-def _read_parallel(jobs: list[Job], root: Path, workers: int) -> list[Row]:
+def _read_parallel(jobs: list[Job], root: Path, workers: int) -> Iterator[Row]:
     size = max(50, min(250, len(jobs) // (workers * 4)))  # small chunks: no worker idles long at the end
     chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = pool.map(_read_rows, [str(root)] * len(chunks), chunks)
-        return [row for part in parts for row in part]
+        for part in pool.map(_read_rows, [str(root)] * len(chunks), chunks):
+            yield from part
 
 
 def _can_fork() -> bool:

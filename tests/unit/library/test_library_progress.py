@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newstui.library import load_site
 from newstui.library.site import PROGRESS_BATCH
 
@@ -41,3 +43,27 @@ def test_warm_load_hands_over_the_cached_articles_first(tmp_path: Path) -> None:
     load_site(site, progress=lambda batch, done, total: calls.append(([a.title for a in batch], done, total)))
     assert len(calls[0][0]) == 40 and calls[0][1:] == (40, 41)  # all cached ones at once
     assert calls[-1] == (["New one"], 41, 41)  # then the one file read
+
+
+def test_articles_are_handed_over_as_they_are_read_not_all_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the app (a threaded process, read without worker processes) the first batch must not wait for the last
+    file: the reader yields each article as soon as it is read."""
+    from newstui.library import reader
+    from newstui.library.siteconfig import read_config
+
+    site = _site(tmp_path / "site", 30)
+    jobs = [(str(p), p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted((site / "_posts").iterdir())]
+    reads: list[str] = []
+    real_read = reader.read_file
+
+    def counted(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(str(path))
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "read_file", counted)
+    articles = reader.read_many(jobs, read_config(site), workers=1)
+    first, _row = next(iter(articles))
+    assert len(reads) == 1 and first.title.startswith("Post")
+    assert len(list(articles)) == 29 and len(reads) == 30
