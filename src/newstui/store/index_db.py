@@ -10,14 +10,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-SCHEMA = "2"  # bump when the tables or plain_text change: an index of another version is rebuilt
+SCHEMA = "3"  # bump when the tables or plain_text change: an index of another version is rebuilt
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs(
     id INTEGER PRIMARY KEY, rel_path TEXT UNIQUE NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     title TEXT NOT NULL, date TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, folded, tokenize='unicode61 remove_diacritics 2');
 INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '{SCHEMA}');
 """
 

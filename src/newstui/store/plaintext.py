@@ -46,3 +46,14 @@ def plain_text(body: str) -> str:
     text = _CONTROL.sub(" ", text)
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def folded_words(text: str) -> str:
+    """The words whose case-folded form differs from their lower case ("Straße" -> "strasse"), for a column the
+    index matches but never shows: FTS5's tokenizer lowers and strips accents but keeps "ß", so without these a
+    search for "strasse" would miss "Straße" (the list's `/` filter, which case-folds, finds it)."""
+    folds = {word.casefold() for word in _WORD.findall(text) if word.casefold() != word.lower()}
+    return " ".join(sorted(folds))

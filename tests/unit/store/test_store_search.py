@@ -127,6 +127,20 @@ def test_accent_and_case_insensitive_both_ways(site: tuple[Path, list[Article]])
         assert [h.rel_path for h in index.search(query)] == ["_posts/c.md"], query
 
 
+def test_sharp_s_is_found_either_way(tmp_path: Path) -> None:
+    """ "strasse" finds "Straße" (title or body) as the list's filter does, and "straße" still finds it."""
+    root = tmp_path / "site"
+    articles = [
+        _write(root, "_posts/fest.md", "Straßenfest in der Kaistraße", "Die Kaistraße wurde zur Festmeile."),
+        _write(root, "_posts/other.md", "Harbour news", "Nothing German here."),
+    ]
+    index = SearchIndex.open(root)
+    index.refresh(articles, _read)
+    for query in ("strassenfest", "Straßenfest", "kaistrasse", "KAISTRASSE", "festmeile"):
+        assert [h.rel_path for h in index.search(query)] == ["_posts/fest.md"], query
+    assert index.search("harbour")[0].snippet == "Nothing German here."  # the folded words never show
+
+
 def test_hits_carry_a_one_line_snippet_with_highlights(site: tuple[Path, list[Article]]) -> None:
     root, articles = site
     index = SearchIndex.open(root)
