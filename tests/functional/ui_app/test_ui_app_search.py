@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from newstui.ui.app import NewsApp
 from newstui.ui.screens import reading
@@ -19,14 +20,20 @@ def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "READ_AFTER", 60.0)
 
 
+async def open_search(pilot: Pilot[None], app: NewsApp) -> SearchScreen:
+    """Press S and wait until the index is up to date."""
+    await pilot.press("S")
+    search = app.screen
+    assert isinstance(search, SearchScreen)
+    await wait_for(pilot, lambda: search.keeper.finished, timeout=30)
+    return search
+
+
 async def test_search_finds_body_text_and_opens_the_hit() -> None:
     app = app_for(need(SMARTTOGETHER))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await loaded(pilot)
-        await pilot.press("S")
-        assert isinstance(app.screen, SearchScreen)
-        search = app.screen
-        await wait_for(pilot, lambda: search.keeper.finished, timeout=30)
+        search = await open_search(pilot, app)
         # Words of the reference article's body, not of its title.
         await pilot.press(*"geothermal Burgas")
         await wait_for(pilot, lambda: bool(search.hits))
@@ -80,10 +87,7 @@ async def test_a_file_changed_while_the_app_runs_is_found_by_the_next_search(tmp
     app = app_for(site)
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
-        await pilot.press("S")
-        search = app.screen
-        assert isinstance(search, SearchScreen)
-        await wait_for(pilot, lambda: search.keeper.finished)
+        search = await open_search(pilot, app)
         await pilot.press(*"zebraword")
         await pilot.pause(0.3)
         assert search.hits == []
@@ -109,10 +113,7 @@ async def test_a_cut_result_list_says_so(tmp_path: Path, monkeypatch: pytest.Mon
     app = app_for(make_site(tmp_path / "site", posts))
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
-        await pilot.press("S")
-        search = app.screen
-        assert isinstance(search, SearchScreen)
-        await wait_for(pilot, lambda: search.keeper.finished)
+        search = await open_search(pilot, app)
         await pilot.press(*"timetable")
         await wait_for(pilot, lambda: len(search.hits) == 2)
         await pilot.pause(0.1)
