@@ -32,7 +32,10 @@ from newstui.ui.screens.help import HelpScreen
 from newstui.ui.screens.main import MainScreen
 from newstui.ui.state import Marks, open_marks
 
-EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+# SIGTERM (a `kill`) ends the app like `q`, giving the terminal back. SIGHUP keeps its default: the terminal is
+# gone, there is nothing to give back, and Textual's shutdown can wait forever on writes to a closed terminal.
+# Every mark is committed when it is made, so dying at once loses nothing.
+EXIT_SIGNALS = (signal.SIGTERM,)
 
 
 class NewsApp(App[None]):
@@ -177,8 +180,8 @@ class NewsApp(App[None]):
                 loop.remove_signal_handler(signum)
 
     def _exit_on_signals(self) -> None:
-        """SIGTERM or SIGHUP (a `kill`, a closed terminal window) end the app the way `q` does, so the terminal
-        gets its normal screen, cursor and mouse back; every mark is already committed when it is made."""
+        """SIGTERM (a `kill`) ends the app the way `q` does, so the terminal gets its normal screen, cursor and
+        mouse back; every mark is already committed when it is made."""
         loop = asyncio.get_running_loop()
         for signum in EXIT_SIGNALS:
             with suppress(NotImplementedError, RuntimeError, ValueError):  # not on this platform or thread
