@@ -83,23 +83,22 @@ def read_many(jobs: list[Job], config: SiteConfig, workers: int | None = None) -
             return
         except Exception:  # a broken pool must never cost the user the listing: read the rest here
             pass
-    memo: dict[tuple[str, str], Resolved] = {}
-    for path, rel, size, mtime in jobs[done:]:
-        article = read_file(path_of(path), rel, config, size, mtime, memo)[0]
+    for article in _read_each(jobs[done:], config):
         yield article, to_row(article)
 
 
-def _read_chunk(root: str, jobs: list[Job], config: SiteConfig | None = None) -> list[Article]:
-    config = config if config is not None else read_config(Path(root))
+def _read_each(jobs: list[Job], config: SiteConfig) -> Iterator[Article]:
+    """The articles of `jobs`, one at a time, sharing what is resolved (hero image folders) between them."""
     memo: dict[tuple[str, str], Resolved] = {}
-    return [read_file(path_of(path), rel, config, size, mtime, memo)[0] for path, rel, size, mtime in jobs]
+    for path, rel, size, mtime in jobs:
+        yield read_file(path_of(path), rel, config, size, mtime, memo)[0]
 
 
 def _read_rows(root: str, jobs: list[Job]) -> list[Row]:
     """In a worker: the cache rows of `jobs`. Nothing it makes is garbage until it returns, so the cyclic
     garbage collector, which would walk every record made so far again and again, is kept off."""
     gc.disable()
-    return [to_row(article) for article in _read_chunk(root, jobs)]
+    return [to_row(article) for article in _read_each(jobs, read_config(Path(root)))]
 
 
 def _read_parallel(jobs: list[Job], root: Path, workers: int) -> Iterator[Row]:
