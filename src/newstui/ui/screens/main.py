@@ -267,12 +267,13 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
     @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
     def _load_big(self, article: Article, site: Site, line: int | None, anchor: str | None) -> None:
         worker = get_current_worker()
-        shown: list[Document] = []
+        first_shown = False
 
         def show_first(head_article: Article, head: Document) -> None:
             """The first screen while the rest is parsed; the whole document then continues it in place."""
+            nonlocal first_shown
             if not worker.is_cancelled:
-                shown.append(head)
+                first_shown = True
                 self.app.call_from_thread(self._display, head_article, head, line, anchor)
 
         try:
@@ -283,7 +284,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             return
         if not worker.is_cancelled:
             # Once the first screen is up, the reader may have scrolled: the rest must not move it back.
-            if shown:
+            if first_shown:
                 line, anchor = None, None
             self.app.call_from_thread(self._display, loaded, document, line, anchor)
 
