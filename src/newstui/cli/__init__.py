@@ -42,7 +42,8 @@ class DefaultGroup(click.Group):
 def cli(ctx: click.Context, debug: bool) -> None:
     """A terminal reader for news sites kept as Markdown sources (Jekyll, Hugo, Zola, any .md folder).
 
-    Run `newstui [PATH]` to browse a site; PATH defaults to ./content if present, else the current folder.
+    Run `newstui [PATH]` to browse a site; without PATH, every command uses the config's default_path,
+    else ./content if present, else the current folder.
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug

@@ -35,7 +35,10 @@ TITLE_WIDTH = 60  # titles longer than this are not cut, they only push their pa
 )
 @click.option("--tag", "tags", multiple=True, metavar="T", help="Only articles with this tag or category (repeatable).")
 def list_command(path: Path | None, as_json: bool, sort: str, tags: tuple[str, ...]) -> None:
-    """List a site's articles: date, title and path (PATH: a folder or a file; default ./content or .)."""
+    """List a site's articles: date, title and path.
+
+    PATH: a folder or a file; by default the config's default_path, else ./content or the current folder.
+    """
     from newstui.library import load_site
 
     target = path_or_default(path)
