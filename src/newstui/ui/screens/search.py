@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,7 +24,7 @@ from textual.widgets.option_list import Option
 from newstui.library import read_article
 from newstui.library.records import Article, Site
 from newstui.safetext import clean
-from newstui.store import Hit, SearchIndex
+from newstui.store import Hit, SearchIndex, Stamp
 
 SHOWN_HITS = 100  # more would not be read; the status says when the list was cut there
 Chosen = tuple[Article, tuple[str, ...]]  # the article and the matched terms, to highlight in the reader
@@ -64,18 +63,9 @@ class IndexKeeper:
         app.run_worker(refresh, thread=True, group="search-index", exit_on_error=False)
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """A file's size and mtime as they are now, not as they were when the site was listed."""
-
-    path: Path
-    rel_path: str
-    size: int
-    mtime_ns: int
-
-
 def current_stamps(articles: list[Article]) -> list[Stamp]:
-    """Stamps read from the disk now (a file gone since listing is left out, and so dropped from the index)."""
+    """The files' size and mtime as they are now, not as they were when the site was listed (a file gone since
+    is left out, and so dropped from the index)."""
     stamps = []
     for article in articles:
         try:
