@@ -287,10 +287,11 @@ class ArticleList(ScrollView, can_focus=True):
             segments.append(Segment(f"{date:<{DATE_WIDTH}} ", styled("article-list--date")))
             rest -= DATE_WIDTH + 1
         title = clean(article.title) or article.rel_path
-        tags = _whole_tags([f"#{clean(t)}" for t in article.tags[:4]], rest - cell_len(title) - 1)
+        room = rest - cell_len(title) - 1  # for tags, after the title and a space
+        tags = _whole_tags([f"#{clean(t)}" for t in article.tags[:4]], room)
         if tags:
             segments.append(Segment(title + " ", row))
-            segments.append(Segment(set_cell_size(tags, rest - cell_len(title) - 1), styled("article-list--tags")))
+            segments.append(Segment(set_cell_size(tags, room), styled("article-list--tags")))
         else:
             segments.append(Segment(_truncate(title, rest), row))
         return segments
