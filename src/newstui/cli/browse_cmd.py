@@ -25,11 +25,30 @@ def browse_path(path: str | None, configured: str | None) -> Path:
 
 
 def run_app(path: Path, open_file: Path | None = None, config: Config | None = None) -> None:
-    """Start the Textual app (imported here so `newstui list` and friends never load textual)."""
-    from newstui.config import load_config
-    from newstui.ui.app import NewsApp
+    """Start the Textual app (imported here so `newstui list` and friends never load textual).
 
-    NewsApp(path, open_file=open_file, config=config or load_config()).run()
+    With `open_file`, its first screen is painted before Textual is even imported (see `ui.first_frame`).
+    """
+    from newstui.config import load_config
+
+    config = config or load_config()
+    frame = None
+    if open_file is not None:
+        from newstui.ui.first_frame import paint
+
+        frame = paint(open_file, dark="light" not in (config.theme or ""))
+    try:
+        from newstui.ui.app import NewsApp
+
+        NewsApp(path, open_file=open_file, config=config).run()
+    except BaseException:
+        if frame is not None:
+            frame.restore(app_failed=True)
+            frame = None
+        raise
+    finally:
+        if frame is not None:
+            frame.restore()
 
 
 @cli.command("browse")

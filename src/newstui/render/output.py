@@ -6,9 +6,11 @@ texts are already cleaned of control characters by the layout, so the only escap
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from rich.color import ColorSystem
+from rich.segment import Segment
 
 from newstui.render.model import RenderedArticle
 
@@ -23,11 +25,12 @@ def to_plain(article: RenderedArticle) -> str:
 
 def to_ansi(article: RenderedArticle, *, color_system: ColorName = "truecolor") -> str:
     """The lines with their styles as ANSI SGR sequences, each line reset at its end."""
+    return "".join(line_to_ansi(line, color_system) + "\n" for line in article.lines)
+
+
+def line_to_ansi(line: Iterable[Segment], color_system: ColorName = "truecolor") -> str:
+    """One rendered line's segments as text with ANSI SGR sequences (each styled piece reset at its end)."""
     system = _SYSTEMS[color_system]
-    out: list[str] = []
-    for line in article.lines:
-        for segment in line:
-            style = segment.style
-            out.append(style.render(segment.text, color_system=system) if style else segment.text)
-        out.append("\n")
-    return "".join(out)
+    return "".join(
+        segment.style.render(segment.text, color_system=system) if segment.style else segment.text for segment in line
+    )

@@ -15,6 +15,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -36,6 +37,8 @@ from newstui.ui.state import Marks, open_marks
 # gone, there is nothing to give back, and Textual's shutdown can wait forever on writes to a closed terminal.
 # Every mark is committed when it is made, so dying at once loses nothing.
 EXIT_SIGNALS = (signal.SIGTERM,)
+HOLD_KEYS_AT_MOST = 3.0  # seconds: keys typed while FILE is being opened wait at most this long
+HOLD_NEVER = frozenset({"ctrl+c"})  # quitting is never held
 
 
 class NewsApp(App[None]):
@@ -68,10 +71,15 @@ class NewsApp(App[None]):
         self.site: Site | None = None
         self.last_open: object | None = None  # the last OpenResult, for tests and the e2e log
         self.collector = CollectorPolicy()
+        # Keys typed before `open_file` is on screen (the first frame shows it before Textual starts): held, then
+        # replayed in order once the reader has it, so `G` or space pressed at once is not lost or sent to the list.
+        self._held_keys: list[events.Key] | None = [] if open_file is not None else None
 
     # -- start-up -----------------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self._held_keys is not None:
+            self.set_timer(HOLD_KEYS_AT_MOST, self.release_keys)
         self.collector.start()
         self._exit_on_signals()
         self._apply_theme()
@@ -145,6 +153,27 @@ class NewsApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # -- keys and palette ---------------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            self._held_keys is not None
+            and isinstance(event, events.Key)
+            and not event.is_forwarded
+            and event.key not in HOLD_NEVER
+        ):
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    @property
+    def holding_keys(self) -> bool:
+        return self._held_keys is not None
+
+    def release_keys(self) -> None:
+        """The reader holds FILE (or it never will): let the held keys through, in the order they were typed."""
+        held, self._held_keys = self._held_keys, None
+        for event in held or ():
+            self.post_message(events.Key(event.key, event.character))
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -25,9 +25,11 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from newstui.document.model import Document
 from newstui.library.records import Article, Site
 from newstui.safetext import clean
+from newstui.ui.geometry import NARROW
 from newstui.ui.history import History, Place
 from newstui.ui.listing import Facet, Listing, SortOrder
 from newstui.ui.preview import DocumentCache, is_big
+from newstui.ui.problems import problems_text
 from newstui.ui.screens.list_actions import ListActions
 from newstui.ui.screens.reading import ReadingActions
 from newstui.ui.sitelist import SiteLoader
@@ -38,7 +40,6 @@ from newstui.ui.widgets.article_view import ArticleView
 if TYPE_CHECKING:
     from newstui.ui.app import NewsApp
 
-NARROW = 100  # below this many columns the list goes above the reader, and folds away while reading
 LIST_REFRESH = 0.3  # seconds between re-sorts of the list while a big site is still arriving
 
 
@@ -168,6 +169,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 self.documents.forget(self.current.path)
                 self.show_article(self.current, line=self.reader.top_line, record=False)
             self._early_site = None
+            self.news_app.release_keys()  # FILE may not have been among the articles: keys go where focus is
             for problem in site.problems[:3]:
                 self.notify(clean(problem.message), title="Site", severity="warning")
             self.article_list.empty_text = "No articles." if not self.listing.articles else "No articles match."
@@ -196,6 +198,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         """The site could not be loaded at all (its folder vanished, no permission): say so, keep running."""
         worker = event.worker
         if worker.group == "load" and worker.state == WorkerState.ERROR:
+            self.news_app.release_keys()
             self.load_progress = ""
             self.article_list.empty_text = "Could not load this site."
             self.article_list.refresh()
@@ -298,20 +301,11 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             self.reader.scroll_to_line(line)
         self._show_problems(document)
         self.start_read_timer(article)
+        if self.news_app.holding_keys:  # `newstui open FILE`: keys typed while it opened can go to the reader now
+            self.call_after_refresh(self.news_app.release_keys)
 
     def _show_problems(self, document: Document) -> None:
-        problems = [clean(str(getattr(p, "message", p))) for p in document.problems]
-        text = ""
-        if problems:
-            lines = [f"⚠ {len(problems)} problem{'s' if len(problems) > 1 else ''} in this article:"]
-            for problem in document.problems[:4]:
-                line = getattr(problem, "line", None)
-                where = f"line {line}: " if line else ""
-                lines.append(f"  • {where}{clean(str(getattr(problem, 'message', problem)))}")
-            if len(problems) > 4:
-                lines.append(f"  … and {len(problems) - 4} more (newstui check)")
-            text = "\n".join(lines)
-        self._set_problems(text)
+        self._set_problems(problems_text(document.problems))
 
     def _set_problems(self, text: str) -> None:
         """Show `text` (never markup: messages quote file content) in the problems bar, or hide it when empty.

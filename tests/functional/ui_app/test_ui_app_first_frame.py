@@ -1,0 +1,184 @@
+"""The first frame `newstui open FILE` paints before Textual starts: the same lines, where the app shows them.
+
+The frame is drawn into a small screen model (cursor moves and text; colours ignored) and compared, row by row,
+with what the running app shows in the reader's part of the screen at the same size. Keys typed while the frame is
+up reach the reader once FILE is shown, not the list.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from newstui.library.records import Site
+from newstui.ui import first_frame, sitelist
+from newstui.ui.first_frame import compose
+from newstui.ui.geometry import reader_pane, reader_text
+from newstui.ui.screens import reading
+from tests.conftest import REFERENCE, need
+from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, screen_text, wait_for
+
+CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
+SIZES = [(120, 40), (80, 24), (250, 70), (100, 30), (60, 20)]
+
+BROKEN_HERO = {
+    "2023-04-01-lamps.md": """\
+        ---
+        title: New Lamps on Harbour Street with a Title Long Enough to Wrap in a Narrow Terminal Window
+        date: 2023-04-01
+        image: /images/news/not-there.jpg
+        ---
+        The old lamps are gone. Their light was orange; the new ones are white and dim at midnight.
+
+        ## Who pays
+
+        The district, with a grant from the [energy fund](https://example.org/fund).
+        """
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "READ_AFTER", 60.0)
+
+
+def painted(frame: str, columns: int, rows: int) -> list[str]:
+    """The text a terminal shows after `frame`: only cursor positioning and SGR are expected, anything else fails."""
+    grid = [[" "] * columns for _ in range(rows)]
+    row = column = 0
+    position = 0
+    for match in CSI.finditer(frame):
+        column = _put(grid, row, column, frame[position : match.start()])
+        params, final = match.groups()
+        if final == "H":
+            row, column = (int(n) - 1 for n in (params or "1;1").split(";"))
+        else:
+            assert final in "mhlJ", f"unexpected escape sequence {match.group()!r}"
+        position = match.end()
+    _put(grid, row, column, frame[position:])
+    return ["".join(cells).rstrip() for cells in grid]
+
+
+def _put(grid: list[list[str]], row: int, column: int, text: str) -> int:
+    assert "\x1b" not in text and all(ch >= " " for ch in text), f"raw control characters in {text!r}"
+    for char in text:
+        width = cell_len(char)
+        if width == 0:
+            grid[row][column - 1] += char
+            continue
+        assert column + width <= len(grid[row]), f"text runs past the right edge on row {row}"
+        grid[row][column] = char
+        for extra in range(1, width):
+            grid[row][column + extra] = ""
+        column += width
+    return column
+
+
+def _region(lines: list[str], left: int, width: int, top: int, height: int) -> list[str]:
+    """The rows top..top+height of `lines`, cut to the columns left..left+width (cells of one-cell text)."""
+    return [_cells(line, left, width) for line in lines[top : top + height]]
+
+
+def _cells(line: str, left: int, width: int) -> str:
+    out, column = [], 0
+    for char in line:
+        size = cell_len(char)
+        if left <= column < left + width:
+            out.append(char)
+        column += size
+    return "".join(out).rstrip()
+
+
+async def _app_screen(path: Path, site: Path, size: tuple[int, int]) -> list[str]:
+    app = app_for(site, open_file=path)
+    async with app.run_test(size=size) as pilot:
+        screen = await loaded(pilot)
+        await wait_for(pilot, lambda: screen.reader.laid_out)
+        await pilot.pause()
+        return screen_text(app).splitlines()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{c}x{r}" for c, r in SIZES])
+async def test_first_frame_is_what_the_reader_then_shows(size: tuple[int, int]) -> None:
+    """The reference article: headline, hero placeholder and text at the same rows and columns as in the app."""
+    reference = need(REFERENCE)
+    columns, rows = size
+    frame = painted(compose(reference, columns, rows), columns, rows)
+    assert "Smart Mobility Projects as Changemakers?" in "\n".join(frame)
+    box = reader_text(reader_pane(columns, rows), columns)
+    app_lines = await _app_screen(reference, reference.parents[1], size)
+    expected = _region(app_lines, box.left, box.width, box.top, box.height)
+    assert _region(frame, box.left, box.width, box.top, box.height) == expected
+    assert any(line.strip() for line in expected)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (60, 20)], ids=["wide", "narrow"])
+async def test_first_frame_places_the_problems_bar_like_the_app(tmp_path: Path, size: tuple[int, int]) -> None:
+    """A missing hero image: the problems bar's rows, then the article below it, as the app lays them out."""
+    site = make_site(tmp_path / "site", BROKEN_HERO)
+    path = site / "_posts" / "2023-04-01-lamps.md"
+    columns, rows = size
+    frame = painted(compose(path, columns, rows), columns, rows)
+    pane = reader_pane(columns, rows)
+    app_lines = await _app_screen(path, site, size)
+    expected = _region(app_lines, pane.left, pane.width - 1, pane.top, pane.height)
+    assert any("hero image not found" in line for line in expected)
+    assert _region(frame, pane.left, pane.width - 1, pane.top, pane.height) == expected
+
+
+def test_article_text_cannot_send_escape_sequences(tmp_path: Path) -> None:
+    """Control characters in the title and body are made harmless: `painted` fails on any raw one."""
+    hostile = {
+        "2024-01-01-hostile.md": "---\ntitle: \"Evil \\e]52;c;aGk=\\a title\"\n---\nBody \x1b[2J with \x07 bells "
+        "and \x1b]8;;https://evil.example\x1b\\\\ a hidden link.\n"
+    }
+    site = make_site(tmp_path / "site", hostile)
+    lines = painted(compose(site / "_posts" / "2024-01-01-hostile.md", 100, 30), 100, 30)
+    text = "\n".join(lines)
+    assert "Evil ␛]52;c;aGk=␇ title" in text and "hidden link." in text  # shown, visibly, never sent
+
+
+def test_no_frame_when_not_on_a_terminal(tmp_path: Path) -> None:
+    """Piped or captured output gets no escape sequences, and the terminal settings are left alone."""
+    site = make_site(tmp_path / "site", BROKEN_HERO)
+    out = io.StringIO()
+    assert first_frame.paint(site / "_posts" / "2023-04-01-lamps.md", out=out) is None
+    assert out.getvalue() == ""
+
+
+async def test_keys_typed_while_the_file_opens_go_to_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`G` pressed before FILE is on screen is kept and replayed to the reader: the article's end shows, and the
+    list's selection stays on FILE (the key would have moved it to the oldest article)."""
+    paragraphs = "\n\n".join(f"Paragraph {n} about the harbour lamps." for n in range(400))
+    articles = {
+        "2023-04-01-long.md": f"---\ntitle: A Long Story\ndate: 2023-04-01\n---\n{paragraphs}\n\nThe very end.\n",
+        "2020-01-01-old.md": "---\ntitle: Oldest\ndate: 2020-01-01\n---\nOld news.\n",
+        "2021-01-01-mid.md": "---\ntitle: Middle\ndate: 2021-01-01\n---\nMiddle news.\n",
+    }
+    site = make_site(tmp_path / "site", articles)
+    path = site / "_posts" / "2023-04-01-long.md"
+    release = threading.Event()
+    real_site_for = sitelist.site_for
+
+    def held_site_for(path: Path) -> Site:  # FILE is read right after this: hold it back
+        release.wait(20)
+        return real_site_for(path)
+
+    monkeypatch.setattr(sitelist, "site_for", held_site_for)
+    app = app_for(site, open_file=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("G")
+        assert app.holding_keys
+        release.set()
+        screen = await loaded(pilot)
+        await wait_for(pilot, lambda: "The very end." in screen_text(app))
+        assert not app.holding_keys
+        assert screen.current is not None and screen.current.path == path
+        assert app.focused is screen.reader
