@@ -131,3 +131,25 @@ def _alive(pid: int) -> bool:
             return stat.read().split(") ")[1][0] != "Z"  # a zombie has ended; only its parent has not reaped it
     except FileNotFoundError:
         return False
+
+
+def test_keys_typed_at_once_reach_the_reader_and_the_terminal_is_given_back(tmux: TmuxPane, tmp_path: Path) -> None:
+    """`G` typed the moment the command starts (the first frame is painted before Textual is up) is neither echoed
+    nor lost: the reader goes to the end. After `q` the terminal echoes and edits lines again."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    paragraph = "The tram depot opened its doors for the neighbourhood on Saturday morning. " * 6
+    body = "\n\n".join(f"## Part {n}\n\n{paragraph}" for n in range(300))
+    article = site / "_posts" / "2021-01-01-depot.md"
+    article.write_text(f"---\ntitle: Depot Day\n---\n{body}\n\nThe very end of the story.\n", encoding="utf-8")
+    tmux.wait(lambda s: s.strip() != "", "the shell prompt")
+    modes = "stty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(echo|icanon)' | sort | tr '\\n' ' '"
+    tmux.text(f"{NEWSTUI} open '{article}'; printf 'MODES: %s\\n' \"$({modes})\"")
+    tmux.keys("Enter")
+    tmux.wait(lambda s: "Part 0" in s, "the first frame")
+    tmux.keys("G")  # most likely while Textual is still starting; either way it must reach the reader
+    screen = tmux.wait(lambda s: "The very end of the story." in s, "the end of the article")
+    assert "Part 0" not in screen and "Next link" in screen  # the reader's end, in the app proper
+    tmux.keys("q")
+    screen = tmux.wait(lambda s: re.search(r"^MODES: ", s, re.MULTILINE) is not None, "the shell again")
+    assert re.search(r"^MODES: echo icanon\s*$", screen, re.MULTILINE), screen  # neither "-echo" nor "-icanon"

@@ -19,7 +19,7 @@ HEAVY = ("textual", "newstui.ui", "newstui.render", "newstui.document", "markdow
 
 _PROBE = """
 import json, sys
-from newstui.cli import main
+from newstui.__main__ import main  # the console script's entry point
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -87,3 +87,29 @@ def test_cat_still_renders_after_importing_lazily(site: Path, tmp_path: Path) ->
     assert code == 0
     assert "Café district" in out
     assert "newstui.render" in heavy and "textual" not in heavy
+
+
+def test_only_commands_that_open_one_article_paint_a_first_frame(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`newstui open FILE`, `newstui FILE` and `newstui browse FILE` show FILE before click and Textual load;
+    folders, options, other commands and missing files go straight to the command line."""
+    from newstui.__main__ import file_to_open
+
+    article = tmp_path / "note.md"
+    article.write_text("# Note\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["open", "note.md"], ["note.md"], ["browse", str(article)]):
+        assert file_to_open(args) == article.resolve(), args
+    (tmp_path / "list").write_text("a file named like a command\n", encoding="utf-8")
+    for args in (
+        ["open", "missing.md"],
+        [str(tmp_path)],
+        ["cat", "note.md"],
+        ["list"],
+        ["open", "--help"],
+        ["--debug", "open", "note.md"],
+        ["open", "note.md", "extra"],
+        [],
+    ):
+        assert file_to_open(args) is None, args

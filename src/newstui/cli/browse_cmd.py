@@ -34,9 +34,9 @@ def run_app(path: Path, open_file: Path | None = None, config: Config | None = N
     config = config or load_config()
     frame = None
     if open_file is not None:
-        from newstui.ui.first_frame import paint
+        from newstui.ui.first_frame import paint, take_early
 
-        frame = paint(open_file, dark="light" not in (config.theme or ""))
+        frame = take_early() or paint(open_file, dark="light" not in (config.theme or ""))
     try:
         from newstui.ui.app import NewsApp
 

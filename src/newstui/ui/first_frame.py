@@ -49,6 +49,31 @@ class FirstFrame:
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
 
 
+_early: FirstFrame | None = None  # painted by `newstui.__main__` before the command line was even parsed
+
+
+def paint_early(path: Path) -> None:
+    """Paint `path`'s first frame now, for `run_app` to take over (see `take_early`); colours per the config."""
+    from newstui.config import load_config
+
+    global _early
+    _early = paint(path, dark="light" not in (load_config().theme or ""))
+
+
+def take_early() -> FirstFrame | None:
+    """The frame painted early, now the app's to restore; None when there is none."""
+    global _early
+    frame, _early = _early, None
+    return frame
+
+
+def forget_early() -> None:
+    """The command ended without starting the app (an error, say): leave the frame and give the terminal back."""
+    frame = take_early()
+    if frame is not None:
+        frame.restore(app_failed=True)
+
+
 def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
     """Draw `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible."""
     stream = out if out is not None else sys.__stdout__
