@@ -27,11 +27,20 @@ from newstui.document.inline import file_caption
 from newstui.document.model import Block, Document, Heading, Span
 from newstui.document.rules import PAGE, PROBLEMS, dialects_plugin
 from newstui.document.split import reference_lines, safe_prefix
+from newstui.document.tail import TAIL_CHARS, tail_of
 from newstui.library.metadata import IMAGE_KEYS
 from newstui.library.records import Article, Problem, Site
 from newstui.library.siteroot import find_site_root
 
-__all__ = ["FIRST_SCREEN_CHARS", "first_screen", "make_markdown", "parse_document", "safe_prefix"]
+__all__ = [
+    "FIRST_SCREEN_CHARS",
+    "TAIL_CHARS",
+    "first_screen",
+    "make_markdown",
+    "parse_document",
+    "safe_prefix",
+    "tail_of",
+]
 
 FIRST_SCREEN_CHARS = 12_000  # comfortably more than a 40-line screen, parsed in a few milliseconds
 
@@ -156,7 +165,7 @@ def _parse_now(
         hero = ctx.add("image", file_caption(article.image), article.image)
     blocks: tuple[Block, ...]
     try:
-        blocks = _blocks(body, ctx, article, site)
+        blocks = _blocks(body, ctx, article, site, keep=complete)
     except Exception as exc:  # RecursionError and all: the reader must always show something
         reason = type(exc).__name__
         problems.append(Problem("markup", f"the article could not be fully parsed ({reason}); shown as text"))
@@ -228,12 +237,13 @@ def _tokenize(md: MarkdownIt, body: str, page: dict[str, str]) -> tuple[list[Tok
     return tokens, tuple(found)
 
 
-def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None) -> tuple[Block, ...]:
+def _blocks(body: str, ctx: Context, article: Article | None, site: Site | None, keep: bool) -> tuple[Block, ...]:
     md = _markdown()
     page = {"page.title": article.title if article else "", "site.title": site.title if site else ""}
     if article is not None and article.image:  # `{% include image.html url=page.image %}`: the hero image
         page.update({f"page.{key}": article.image for key in IMAGE_KEYS})
-    tokens, found = _tokens(md, body, page)
+    # a part of the text (the tail for `G`) is parsed once: its tokens must not replace the whole body's
+    tokens, found = _tokens(md, body, page) if keep else _tokenize(md, body, page)
     first_line = article.body_line if article is not None else 1
     for line, message in found:
         ctx.problems.append(Problem("markup", message, line=first_line + line))

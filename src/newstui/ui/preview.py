@@ -11,16 +11,54 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from newstui.document import FIRST_SCREEN_CHARS, first_screen, parse_document
+from newstui.document import FIRST_SCREEN_CHARS, first_screen, parse_document, tail_of
 from newstui.document.model import Document
 from newstui.library import read_article
 from newstui.library.records import Article, Site
 
-ShowFirst = Callable[[Article, Document], None]  # gets an article's first screen while the rest is parsed
+
+class MakeTail(Protocol):
+    """Parses only the end of the article (`tail_of`), once, for `G` while the whole text is parsed."""
+
+    @property
+    def made(self) -> Document | None:
+        """The end's Document once parsed (by any thread), else None: never waits."""
+
+    def __call__(self) -> Document: ...
+
+
+# gets an article's first screen while the rest is parsed, and a way to parse its end alone
+ShowFirst = Callable[[Article, Document, MakeTail], None]
 
 # Above this many bytes an article is parsed in a thread worker so the list never stalls.
 BIG_ARTICLE = 96 * 1024
+# From this many characters on, the end is parsed alone right after the first screen (tens of milliseconds, a few
+# percent of the whole parse), so `G` shows it at once instead of competing with the whole parse for the
+# interpreter; shorter articles parse it only when `G` asks (their whole parse is soon done anyway).
+EAGER_TAIL_FROM = 256 * 1024
+
+
+class _Tail:
+    """The article's end parsed alone (`tail_of`), once, by whichever thread asks first; safe to share."""
+
+    def __init__(self, body: str, path: Path, site: Site, article: Article) -> None:
+        self.body, self.path = body, path
+        self._args = (body, path, site, article)
+        self._document: Document | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def made(self) -> Document | None:
+        return self._document
+
+    def __call__(self) -> Document:
+        with self._lock:
+            if self._document is None:
+                body, path, site, article = self._args
+                self._document = tail_of(body, source=path, site=site, article=article)
+            return self._document
 
 
 def _key(path: Path) -> tuple[str, int, int]:
@@ -38,6 +76,9 @@ class DocumentCache:
         self._entries: OrderedDict[tuple[str, int, int], tuple[Article, Document]] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
+        # The last long article's end: `newstui open` parses FILE again once the site is loaded (for its
+        # permalinks), and an interim end need not be parsed again for that.
+        self._last_tail: _Tail | None = None
 
     def cached(self, path: Path) -> tuple[Article, Document] | None:
         """The article and document when this version of the file was already parsed."""
@@ -52,7 +93,8 @@ class DocumentCache:
         """Read and parse `path` (or take it from the cache). Never raises for bad content: problems are data.
 
         With `first`, a long article's first screen is handed to it before the whole text is parsed, so a reader
-        opening a 130 KB article starts reading while the rest is parsed (in the worker that called this).
+        opening a 130 KB article starts reading while the rest is parsed (in the worker that called this), with a
+        function that parses the article's end alone, for a reader pressing `G` meanwhile.
         """
         entry = self.cached(path)
         if entry is not None:
@@ -60,7 +102,14 @@ class DocumentCache:
         key = _key(path)
         article, body = read_article(path, site)
         if first is not None and len(body) > 2 * FIRST_SCREEN_CHARS:
-            first(article, first_screen(body, source=path, site=site, article=article))
+            head = first_screen(body, source=path, site=site, article=article)
+            with self._lock:
+                tail = self._last_tail
+                if tail is None or tail.path != path or tail.body != body:
+                    tail = self._last_tail = _Tail(body, path, site, article)
+            first(article, head, tail)
+            if len(body) >= EAGER_TAIL_FROM:
+                tail()
         document = parse_document(body, source=path, site=site, article=article)
         with self._lock:
             self._entries[key] = (article, document)

@@ -28,7 +28,7 @@ from newstui.safetext import clean
 from newstui.ui.geometry import NARROW
 from newstui.ui.history import History, Place
 from newstui.ui.listing import Facet, Listing, SortOrder
-from newstui.ui.preview import DocumentCache, is_big
+from newstui.ui.preview import DocumentCache, MakeTail, is_big
 from newstui.ui.problems import problems_text
 from newstui.ui.screens.list_actions import ListActions
 from newstui.ui.screens.reading import ReadingActions
@@ -272,12 +272,13 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         worker = get_current_worker()
         first_shown = False
 
-        def show_first(head_article: Article, head: Document) -> None:
-            """The first screen while the rest is parsed; the whole document then continues it in place."""
+        def show_first(head_article: Article, head: Document, tail: MakeTail) -> None:
+            """The first screen while the rest is parsed (`tail` shows the end at once on `G`); the whole
+            document then continues it in place."""
             nonlocal first_shown
             if not worker.is_cancelled:
                 first_shown = True
-                self.app.call_from_thread(self._display, head_article, head, line, anchor)
+                self.app.call_from_thread(self._display, head_article, head, line, anchor, tail)
 
         try:
             loaded, document = self.documents.load(article.path, site, first=show_first)
@@ -291,12 +292,14 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 line, anchor = None, None
             self.app.call_from_thread(self._display, loaded, document, line, anchor)
 
-    def _display(self, article: Article, document: Document, line: int | None, anchor: str | None) -> None:
+    def _display(
+        self, article: Article, document: Document, line: int | None, anchor: str | None, tail: MakeTail | None = None
+    ) -> None:
         if self.current is None or article.path != self.current.path:
             return  # the cursor moved on while this one was being read
         self.current = article
         self.document = document
-        self.reader.show(document, anchor=anchor, site_root=self.site.root if self.site else None)
+        self.reader.show(document, anchor=anchor, site_root=self.site.root if self.site else None, tail=tail)
         if line:
             self.reader.scroll_to_line(line)
         self._show_problems(document)

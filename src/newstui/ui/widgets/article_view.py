@@ -27,6 +27,7 @@ from textual.timer import Timer
 from newstui.document.model import Document, Target
 from newstui.render.model import RenderedArticle
 from newstui.safetext import clean
+from newstui.ui.preview import MakeTail
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
 from newstui.ui.widgets.article_targets import TargetsMixin
@@ -48,6 +49,16 @@ RESIZE_DELAY = 0.12
 
 def _empty(width: int) -> RenderedArticle:
     return RenderedArticle(width=width, lines=(), plain=())
+
+
+@dataclass
+class _Tail:
+    """The end of a long article, shown by `G` before the whole of it is laid out (or even parsed)."""
+
+    lines: int  # lines of the tail's layout: the last lines of the whole layout when `head` is None
+    top: RenderedArticle  # the first screen, for `g`
+    complete: bool  # whether `top` is the whole layout of the Document it shows
+    head: Document | None = None  # when the tail is of the end parsed alone: the first-screen Document it hides
 
 
 class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
@@ -131,7 +142,11 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._pending_anchor: str | None = None
         self._pending_end = False
         self._pending_line: int | None = None
-        self._tail: tuple[int, RenderedArticle] | None = None  # (lines, first screen) while `G` shows the tail
+        self._tail: _Tail | None = None  # while `G` shows the end of an article not yet laid out
+        self._make_tail: MakeTail | None = None  # parses the end alone, while only the top is parsed
+        self._tail_document: Document | None = None  # what it gave (kept for a resize while it is shown)
+        self._tail_running = False
+        self._at_end = False  # the view shows the last line: a shorter view (the problems bar came) keeps it so
         self._end_posted = False
         self._highlight: int | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(2048)
@@ -164,16 +179,33 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         """True once the whole article (not just its first screen) is laid out at the current width."""
         return self._complete and self._laid_width == self._layout_width()
 
-    def show(self, document: Document, *, anchor: str | None = None, site_root: Path | None = None) -> None:
+    def show(
+        self,
+        document: Document,
+        *,
+        anchor: str | None = None,
+        site_root: Path | None = None,
+        tail: MakeTail | None = None,
+    ) -> None:
         """Lay out `document` and show it from the top (or from `anchor`).
 
         When `document` comes from the same source as the one shown (the rest of a first-screen Document, or a
         new parse once the site's permalinks are known or the file was edited), the view keeps its place,
         highlight and find query: a Tab pressed while the site was still loading is not lost.
-        `site_root` lets image placeholders show site-relative paths.
+        `site_root` lets image placeholders show site-relative paths. For a first-screen Document, `tail` parses
+        the article's end alone (document.tail_of), so `G` shows the end before the whole text is parsed.
         """
         previous = self._document
         continuing = previous is not None and document.source is not None and previous.source == document.source
+        interim = self._tail is not None and self._tail.head is not None  # the end parsed alone is on screen
+        if continuing and interim and not document.complete and self._tail is not None:
+            self._tail.head, self._make_tail = document, tail  # the top parsed again: `g` shows it, the end stays
+            if site_root is not None:
+                self._site_root = site_root
+            return
+        self._make_tail, self._tail_document = (None if document.complete else tail), None
+        if interim:
+            self._highlight = None  # it was numbered in the tail's own Document
         if continuing and self._highlight is not None and self._highlight >= len(document.targets):
             self._highlight = None
         self._document = document
@@ -243,7 +275,18 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         if width == 0:
             return  # laid out on the first resize, once the widget has a size
         tail, self._tail = self._tail, None
-        if tail is not None and keep_position:  # a place in the tail means nothing in another layout: the end again
+        if tail is not None and tail.head is not None and keep_position:
+            if not document.complete:  # another width or theme: the first screen and the interim end again
+                self._document = tail.head
+                self._layout(keep_position=False)
+                self._show_interim_tail(document)
+                return
+            # The whole Document arrived: its own end replaces the one parsed alone, as many lines from the end,
+            # and the whole layout (below) keeps that place, as after a `G` on the whole Document.
+            from_end = tail.lines - self.top_line
+            self._put_tail(self._lay_out_tail(document), _Tail(0, tail.top, False), from_end=from_end)
+            tail, self._pending_end = self._tail, False
+        elif tail is not None and keep_position:  # a place in the tail means nothing in another layout: the end again
             self._pending_end = True
         position = (
             self._index.position_of(self.top_line) if keep_position and not tail and self._index.line_count else None
@@ -291,9 +334,12 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         """Install a layout: from the top (`reset`), at a reading `position` (another width), or where it was."""
         if generation is not None and generation != self._generation:
             return  # a newer show() or resize superseded this layout
+        if self._tail is not None and self._tail.head is not None and not reset:
+            self._tail.top, self._tail.complete = rendered, complete  # the top's layout, behind the interim end
+            return
         top = 0 if reset else self.top_line
         if self._tail is not None and not reset:  # the tail's lines are the last lines of the whole layout
-            top, position = top + len(rendered.lines) - self._tail[0], None
+            top, position = top + len(rendered.lines) - self._tail.lines, None
         self._tail = None
         self._rendered = rendered
         self._index = ArticleIndex(rendered)
@@ -339,6 +385,8 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._place_bar()
         if self._document is None:
             return
+        if self._at_end and self.scroll_y != self.max_scroll_y:  # `G` pressed before the view had its height
+            self._scroll_line(self.max_scroll_y)
         if self._laid_width == 0:
             self._layout(keep_position=False)  # the first size: lay out at once
         elif self._laid_width != self._layout_width():
@@ -454,37 +502,107 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False, force=True)
 
     def action_top(self) -> None:
-        if self._tail is not None:  # back from the tail to the first screen
-            self._apply(self._tail[1], reset=True, complete=False)
+        self._pending_end = False  # a `G` still waiting for the whole article is overruled
+        tail = self._tail
+        if tail is not None:  # back from the tail to the first screen
+            if tail.head is not None:
+                self._document, self._highlight = tail.head, None
+            self._apply(tail.top, reset=True, complete=tail.complete)
         self.scroll_to(y=0, animate=False, force=True)
 
     def action_bottom(self) -> None:
         if not self._finished:
-            self._pending_end = not self._show_tail()
+            if self._tail is None or self._tail.head is None:
+                self._pending_end = not self._show_tail()
+            if self._pending_end and self._tail is None:
+                self._start_interim_tail()
         self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
 
     def _show_tail(self) -> bool:
         """`G` while a long article is still being laid out: lay out only its last blocks and show those now.
 
         The whole layout, when it comes, keeps the place (the tail is exactly its last lines). False when there
-        is no whole Document yet (or a custom renderer): the end is then shown once the layout is done.
+        is no whole Document yet (or a custom renderer): the end is then shown once the layout is done, and
+        meanwhile from the end parsed alone when the app gave a way to (`_start_interim_tail`).
         """
         document, width = self._document, self._laid_width
         if self._renderer is not None or document is None or not document.complete or not width:
             return False
         if self._tail is None:
-            from newstui.render import default_theme, render_tail
-
-            lines = 2 * max(self._view_height, 24)
-            theme = default_theme(dark=self.app.current_theme.dark)
-            tail = render_tail(document, width, lines=lines, theme=theme, site_root=self._site_root)
-            first_screen = self._rendered
-            self._apply(tail, reset=True, complete=False)
-            self._tail = (len(tail.lines), first_screen)
+            self._put_tail(self._lay_out_tail(document), _Tail(0, self._rendered, False))
         return True
+
+    def _lay_out_tail(self, document: Document, width: int | None = None) -> RenderedArticle:
+        from newstui.render import default_theme, render_tail
+
+        lines = 2 * max(self._view_height, 24)
+        theme = default_theme(dark=self.app.current_theme.dark)
+        return render_tail(document, width or self._laid_width, lines=lines, theme=theme, site_root=self._site_root)
+
+    def _put_tail(self, rendered: RenderedArticle, tail: _Tail, *, from_end: int | None = None) -> None:
+        """Show the tail `rendered` at its end (or `from_end` lines above it); `g` goes back to `tail.top`."""
+        self._apply(rendered, reset=True, complete=False)
+        tail.lines = len(rendered.lines)
+        self._tail = tail
+        end = self.max_scroll_y if from_end is None else len(rendered.lines) - from_end
+        self._scroll_line(min(end, self.max_scroll_y))
+
+    def _start_interim_tail(self) -> None:
+        """`G` while only the first screen is parsed: show the end parsed alone, at once when the app parsed it
+        already, else parsed in a thread and shown when ready (`_interim_tail_ready`); the UI thread, which
+        shares the interpreter with the whole parse, stays free meanwhile."""
+        make, head, width = self._make_tail, self._document, self._laid_width
+        if make is None or head is None or self._renderer is not None or not width or self._tail_running:
+            return
+        made = self._tail_document or make.made
+        if made is not None:  # parsed already (right after the first screen): its layout takes milliseconds
+            self._tail_document = made
+            self._install_interim_tail(made, self._lay_out_tail(made))
+            return
+        self._tail_running = True
+
+        def work() -> None:
+            document: Document | None = None
+            rendered = None
+            try:
+                document = make()
+                rendered = self._lay_out_tail(document, width)
+            finally:
+                self.app.call_from_thread(self._interim_tail_ready, head, document, rendered)
+
+        self.run_worker(work, thread=True, group="article-tail", exit_on_error=False)
+
+    def _interim_tail_ready(self, head: Document, document: Document | None, rendered: RenderedArticle | None) -> None:
+        """Show the end parsed alone, unless the article or the wish (`g`) changed meanwhile or the whole Document
+        is there. The top parsed again meanwhile (with the site's permalinks) does not matter for an interim end."""
+        self._tail_running = False
+        current = self._document
+        if document is None or rendered is None or current is None or current.complete or self._tail is not None:
+            return
+        if not self._pending_end or current.source != head.source:
+            return
+        if current is head:
+            self._tail_document = document
+        if rendered.width != self._laid_width:
+            self._start_interim_tail()  # the width changed meanwhile: lay it out again
+            return
+        self._install_interim_tail(document, rendered)
+
+    def _show_interim_tail(self, document: Document) -> None:
+        """The end parsed alone, laid out again now (after a resize or a change of theme)."""
+        if self._laid_width:
+            self._install_interim_tail(document, self._lay_out_tail(document))
+
+    def _install_interim_tail(self, document: Document, rendered: RenderedArticle) -> None:
+        head = self._document
+        if head is None:
+            return
+        self._document, self._highlight = document, None
+        self._put_tail(rendered, _Tail(0, self._rendered, self._complete, head=head))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        self._at_end = new_value >= self.max_scroll_y > 0
         self._check_end()
 
     def _check_end(self) -> None:

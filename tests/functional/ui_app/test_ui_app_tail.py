@@ -1,0 +1,174 @@
+"""`G` on a long article while its whole text is still being parsed: the end, parsed alone, shows at once; the
+whole article then takes its place without moving the reader from the end; `g`/Home go back to the top."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from newstui.ui import preview
+from newstui.ui.app import NewsApp
+from newstui.ui.screens import reading
+from newstui.ui.screens.main import MainScreen
+from newstui.ui.widgets.article_view import ArticleView
+from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+
+BENCH = Path(__file__).resolve().parents[3] / "bench" / "render.py"
+END = "End of the generated article."
+HEADLINE = "Changemakers?"  # in the article's first lines (the list shows its title, not this)
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "READ_AFTER", 60.0)
+
+
+@pytest.fixture
+def held_parse(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The whole-article parse waits until the test sets the returned event (the first screen and the end parsed
+    alone do not)."""
+    release = threading.Event()
+    real_parse = preview.parse_document
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert release.wait(30), "the test never released the parse"
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(preview, "parse_document", held)
+    yield release
+    release.set()  # never leave a worker waiting
+
+
+def long_article(size: int) -> str:
+    """An article of about `size` bytes in the reference article's shape (bench/render.py), ending with END."""
+    if not BENCH.exists():
+        pytest.skip(f"needs {BENCH} (the benchmark's article generator)")
+    spec = importlib.util.spec_from_file_location("bench_render_for_ui_tail", BENCH)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return str(bench.make_article(size)) + END + "\n"
+
+
+# Below EAGER_TAIL_FROM the end is parsed in a thread when G asks; above it, right after the first screen.
+@pytest.fixture(params=[200_000, 400_000], ids=["parsed on G", "parsed ahead"])
+def long_site(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """A site with one long generated article."""
+    assert (request.param >= preview.EAGER_TAIL_FROM) == (request.param == 400_000)
+    return make_site(tmp_path / "site", {"2024-03-14-long.md": long_article(request.param)})
+
+
+async def _reading_first_screen(pilot: Pilot[None]) -> MainScreen:
+    """The main screen with the reader focused on the long article's first screen (the whole parse held)."""
+    screen = await loaded(pilot)
+    reader = screen.reader
+    await wait_for(pilot, lambda: reader.document is not None and HEADLINE in _shown(pilot.app))  # type: ignore[arg-type]
+    assert reader.document is not None and not reader.document.complete, "only the first screen is parsed"
+    await pilot.press("enter")
+    assert pilot.app.focused is reader
+    return screen
+
+
+def _shown(app: NewsApp) -> str:
+    """What the reader pane shows."""
+    reader = app.screen.query_one("#reader", ArticleView)
+    return "\n".join(reader.render_line(y).text.rstrip() for y in range(reader.size.height))
+
+
+async def test_G_shows_the_end_before_the_whole_parse_and_keeps_it_when_the_parse_arrives(
+    long_site: Path, held_parse: threading.Event
+) -> None:
+    app = app_for(long_site)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _reading_first_screen(pilot)
+        reader = screen.reader
+        await pilot.press("G")
+        await wait_for(pilot, lambda: END in _shown(app))
+        assert reader.document is not None and not reader.document.complete, "the whole parse is still held"
+        shown = _shown(app)
+        assert HEADLINE not in shown
+        assert "{%" not in shown and "{:" not in shown and "<div" not in shown and "<span" not in shown
+        assert reader.scroll_y == reader.max_scroll_y
+
+        held_parse.set()
+        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await pilot.pause()
+        assert reader.max_scroll_y > 2_000, "the whole article is laid out now"
+        assert reader.scroll_y == reader.max_scroll_y, "still at the end"
+        assert END in _shown(app)
+
+        await pilot.press("g")
+        await pilot.pause()
+        assert reader.scroll_y == 0 and HEADLINE in _shown(app)
+
+
+async def test_g_and_home_after_G_go_back_to_the_top_before_and_after_the_parse(
+    long_site: Path, held_parse: threading.Event
+) -> None:
+    app = app_for(long_site)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _reading_first_screen(pilot)
+        reader = screen.reader
+        top = _shown(app)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: END in _shown(app))
+        await pilot.press("g")
+        await pilot.pause()
+        assert _shown(app) == top, "the first screen again, as it was"
+        await pilot.press("G")
+        await wait_for(pilot, lambda: END in _shown(app))
+        await pilot.press("tab")  # links in the interim end can be highlighted
+        await pilot.press("home")
+        await pilot.pause()
+        assert reader.scroll_y == 0 and HEADLINE in _shown(app) and END not in _shown(app)
+        assert reader.highlighted is None or reader.highlighted in reader.document.targets  # type: ignore[union-attr]
+
+        held_parse.set()
+        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await pilot.pause()
+        assert reader.scroll_y == 0 and HEADLINE in _shown(app), "the G overruled by Home stays overruled"
+        assert reader.max_scroll_y > 2_000
+
+
+def test_the_cache_hands_over_the_end_once_and_reuses_it_for_the_same_text(long_site: Path) -> None:
+    from newstui.library import load_site
+
+    site = load_site(long_site)
+    path = next((long_site / "_posts").iterdir())
+    cache = preview.DocumentCache()
+    tails: list[preview.MakeTail] = []
+    cache.load(path, site, first=lambda _article, _head, tail: tails.append(tail))
+    cache.forget(path)  # parsed again (as `newstui open` does once the site's permalinks are known)
+    cache.load(path, site, first=lambda _article, _head, tail: tails.append(tail))
+    assert len(tails) == 2 and tails[0] is tails[1], "the end of the same text is not parsed twice"
+    end = tails[0]()
+    assert not end.complete and tails[0]() is end
+    assert tails[0].made is end
+    assert len(end.blocks) < 400, "only the end of the article"
+
+
+async def test_the_end_stays_in_view_when_the_view_gets_shorter_after_G() -> None:
+    """`G` pressed as the app starts may land before the problems bar takes its rows from the reader."""
+    from tests.functional.ui_reader.reader_app import ReaderApp, sample_document
+
+    app = ReaderApp(sample_document(filler=60))
+    async with app.run_test(size=(100, 40)) as pilot:
+        view = app.view
+        await pilot.press("G")
+        await pilot.pause()
+        last = view.rendered.plain[-1]
+        assert view.scroll_y == view.max_scroll_y > 0
+        await pilot.resize_terminal(100, 34)
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        assert view.render_line(view.size.height - 1).text.rstrip() == last.rstrip()
+        await pilot.press("k")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert view.scroll_y < view.max_scroll_y, "only a view at the end sticks to it"
