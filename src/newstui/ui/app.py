@@ -171,6 +171,12 @@ class NewsApp(App[None]):
 
     def release_keys(self) -> None:
         """The reader holds FILE (or it never will): let the held keys through, in the order they were typed."""
+        if self._held_keys is not None:
+            self.call_later(self._replay_keys)  # keys typed until then are still held, so the order is kept
+
+    def _replay_keys(self) -> None:
+        """Post the held keys again, from the app itself: a key made by a screen's callback would carry the screen
+        as its sender and stop bubbling there, before the app looks up its binding."""
         held, self._held_keys = self._held_keys, None
         for event in held or ():
             self.post_message(events.Key(event.key, event.character))

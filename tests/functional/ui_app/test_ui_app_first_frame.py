@@ -134,7 +134,7 @@ async def test_first_frame_places_the_problems_bar_like_the_app(tmp_path: Path, 
 def test_article_text_cannot_send_escape_sequences(tmp_path: Path) -> None:
     """Control characters in the title and body are made harmless: `painted` fails on any raw one."""
     hostile = {
-        "2024-01-01-hostile.md": "---\ntitle: \"Evil \\e]52;c;aGk=\\a title\"\n---\nBody \x1b[2J with \x07 bells "
+        "2024-01-01-hostile.md": '---\ntitle: "Evil \\e]52;c;aGk=\\a title"\n---\nBody \x1b[2J with \x07 bells '
         "and \x1b]8;;https://evil.example\x1b\\\\ a hidden link.\n"
     }
     site = make_site(tmp_path / "site", hostile)

@@ -169,7 +169,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
                 self.documents.forget(self.current.path)
                 self.show_article(self.current, line=self.reader.top_line, record=False)
             self._early_site = None
-            self.news_app.release_keys()  # FILE may not have been among the articles: keys go where focus is
+            if self.open_file is not None:  # FILE was not among the articles: keys go where the focus is
+                self.news_app.release_keys()
             for problem in site.problems[:3]:
                 self.notify(clean(problem.message), title="Site", severity="warning")
             self.article_list.empty_text = "No articles." if not self.listing.articles else "No articles match."
@@ -304,8 +305,15 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             self.reader.scroll_to_line(line)
         self._show_problems(document)
         self.start_read_timer(article)
-        if self.news_app.holding_keys:  # `newstui open FILE`: keys typed while it opened can go to the reader now
-            self.call_after_refresh(self.news_app.release_keys)
+        if self.news_app.holding_keys:  # `newstui open FILE`: keys typed while it opened can go to the reader
+            self.call_after_refresh(self._release_keys_when_laid_out)
+
+    def _release_keys_when_laid_out(self) -> None:
+        """Held keys (`newstui open FILE`) go to the reader once it has FILE laid out, so `G` finds an end."""
+        if self.reader.laid_out:
+            self.news_app.release_keys()
+        elif self.news_app.holding_keys:
+            self.set_timer(0.02, self._release_keys_when_laid_out)
 
     def _show_problems(self, document: Document) -> None:
         self._set_problems(problems_text(document.problems))
