@@ -76,7 +76,7 @@ def forget_early() -> None:
 
 def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
     """Draw `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible."""
-    stream = out if out is not None else sys.__stdout__
+    stream = out if out is not None else sys.__stderr__  # where Textual draws
     if stream is None or not _is_terminal(stream) or os.environ.get("TERM") == "dumb":
         return None
     try:
