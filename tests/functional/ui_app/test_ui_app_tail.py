@@ -6,13 +6,16 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
+from newstui.document.model import Document
+from newstui.render.model import RenderedArticle
 from newstui.ui import preview
-from newstui.ui.app import NewsApp
 from newstui.ui.screens import reading
 from newstui.ui.screens.main import MainScreen
 from newstui.ui.widgets.article_view import ArticleView
@@ -68,16 +71,16 @@ async def _reading_first_screen(pilot: Pilot[None]) -> MainScreen:
     """The main screen with the reader focused on the long article's first screen (the whole parse held)."""
     screen = await loaded(pilot)
     reader = screen.reader
-    await wait_for(pilot, lambda: reader.document is not None and HEADLINE in _shown(pilot.app))  # type: ignore[arg-type]
+    await wait_for(pilot, lambda: reader.document is not None and HEADLINE in _shown(pilot.app))
     assert reader.document is not None and not reader.document.complete, "only the first screen is parsed"
     await pilot.press("enter")
     assert pilot.app.focused is reader
     return screen
 
 
-def _shown(app: NewsApp) -> str:
+def _shown(app: App[None]) -> str:
     """What the reader pane shows."""
-    reader = app.screen.query_one("#reader", ArticleView)
+    reader = app.screen.query_one(ArticleView)
     return "\n".join(reader.render_line(y).text.rstrip() for y in range(reader.size.height))
 
 
@@ -127,7 +130,7 @@ async def test_g_and_home_after_G_go_back_to_the_top_before_and_after_the_parse(
         await pilot.press("home")
         await pilot.pause()
         assert reader.scroll_y == 0 and HEADLINE in _shown(app) and END not in _shown(app)
-        assert reader.highlighted is None or reader.highlighted in reader.document.targets  # type: ignore[union-attr]
+        assert reader.highlighted is None or reader.highlighted in reader.document.targets
 
         held_parse.set()
         await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
@@ -172,3 +175,66 @@ async def test_the_end_stays_in_view_when_the_view_gets_shorter_after_G() -> Non
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert view.scroll_y < view.max_scroll_y, "only a view at the end sticks to it"
+
+
+def _whole_and_top(size: int = 300_000) -> tuple[Document, Document]:
+    """A big Document of one article and the first-screen Document of it (its first blocks, complete=False)."""
+    from tests.functional.ui_reader.reader_app import big_document
+
+    whole = replace(big_document(size), source=Path("/site/_posts/big.md"))
+    return whole, replace(whole, blocks=whole.blocks[:30], complete=False)
+
+
+async def test_G_between_the_whole_document_and_its_layout_reaches_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole Document has come but is still being laid out (in a thread): G shows its end, not the end of the
+    first screen still on view, and the whole layout keeps it."""
+    import newstui.render
+    from tests.functional.ui_reader.reader_app import ReaderApp
+
+    release = threading.Event()
+    real = newstui.render.render_document
+
+    def held(document: Document, width: int, **options: object) -> RenderedArticle:
+        if options.get("max_lines") is None and document.complete:
+            assert release.wait(20), "the test never released the layout"
+        return real(document, width, **options)
+
+    monkeypatch.setattr(newstui.render, "render_document", held)
+    whole, top = _whole_and_top()
+    app = ReaderApp(top)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            view = app.view
+            await pilot.pause()
+            view.show(whole)  # laid out in a thread, held
+            await pilot.press("G")
+            await pilot.pause()
+            assert "THE LAST PARAGRAPH" in _shown(app)
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert view.laid_out and view.scroll_y == view.max_scroll_y > 1_000
+    finally:
+        release.set()
+
+
+async def test_the_top_parsed_again_does_not_undo_the_place_in_the_whole_article() -> None:
+    """`newstui open` parses FILE again once the site is loaded: its new first screen must not replace the whole
+    article the reader has scrolled to the end of; the new whole Document keeps the place."""
+    from tests.functional.ui_reader.reader_app import ReaderApp
+
+    whole, top = _whole_and_top(60_000)
+    app = ReaderApp(whole)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.view
+        await app.workers.wait_for_complete()
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 100
+        view.show(top)
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y and "THE LAST PARAGRAPH" in _shown(app)
+        view.show(replace(whole, title="Parsed again"))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y and "THE LAST PARAGRAPH" in _shown(app)

@@ -200,6 +200,9 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         interim = self._tail is not None and self._tail.head is not None  # the end parsed alone is on screen
         if continuing and interim and not document.complete and self._tail is not None:
             self._tail.head, self._make_tail = document, tail  # the top parsed again: `g` shows it, the end stays
+        if continuing and not document.complete and (interim or (previous is not None and previous.complete)):
+            # The top of the article parsed again (once the site's permalinks are known): what is on screen stays
+            # (a `G` pressed meanwhile is not undone) until the new whole Document follows.
             if site_root is not None:
                 self._site_root = site_root
             return
@@ -214,6 +217,8 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         if anchor is not None:
             self._pending_anchor = anchor
         if continuing:
+            if self._at_end and previous is not None and previous.complete and self._complete:
+                self._pending_end = True  # at the end of the whole article: at the end of its new version too
             self._layout(keep_position=True)
             return
         self._highlight = None
@@ -297,6 +302,8 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         if not keep_position:
             first_screen = self._run_renderer(document, width, max_lines=2 * max(self.size.height, 24))
             self._apply(first_screen, reset=True, complete=False)
+        else:  # what is on screen is not this Document's whole layout at this width: `G` must not stop at its end
+            self._complete = False
         self.run_worker(
             lambda: self._layout_in_thread(document, width, position, generation),
             thread=True,
