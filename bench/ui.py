@@ -4,7 +4,9 @@ Runs the app headless (120x40) on ../shared/corpus/smarttogether and steps throu
 timing each step from the key until the reader holds the new article laid out, and until the first screen
 refresh that paints it has finished. The first pass reads and parses each file (cold); the second pass goes
 through them again (warm: Python, Textual and the OS caches are warm; the app keeps only its last 48 documents).
-Target from issue 4: p95 <= 50 ms.
+Each step starts as soon as the previous one is painted. What the app does in the pause after a frame (it reads,
+parses and lays out the next article ahead, and collects the step's garbage) is not part of a step, so the UI
+thread's CPU time in those pauses is printed too. Target from issue 4: p95 <= 50 ms.
 
 The machine is shared, so each figure also gets a ratio against a baseline measured in the same process between
 the two passes: scrolling the reader by one line (`j` in the reader), which repaints the whole reader pane too and
@@ -41,7 +43,9 @@ TARGET_MS = 50.0
 BIG_COLD_TARGET, BIG_WARM_TARGET, BIG_MEMORY_TARGET = 3.0, 1.0, 250.0
 BASELINE_STEPS = 40
 
-Step = tuple[float, float, float]  # ms until laid out, ms until painted, ms of main-thread CPU until painted
+# ms until laid out, ms until painted, ms of UI-thread CPU until painted, ms of UI-thread CPU between the previous
+# step's paint and this step's key (work the app does in the pause after a frame; None for a pass's first step)
+Step = tuple[float, float, float, float | None]
 
 
 def _isolate(folder: Path) -> None:
@@ -163,7 +167,8 @@ async def selection_steps(site: Path) -> tuple[list[Step], list[Step], list[floa
             screen.article_list.cursor = 0
             await _wait(lambda: screen.current == rows[0] and screen.reader.document is screen.document)
             await pilot.pause()
-            times = []
+            times: list[Step] = []
+            after: float | None = None  # UI-thread CPU time when the previous step's paint finished
             for index in range(1, len(rows)):
                 wanted = rows[index].path
                 start, cpu = time.perf_counter(), time.thread_time()
@@ -171,7 +176,11 @@ async def selection_steps(site: Path) -> tuple[list[Step], list[Step], list[floa
                 await _wait(_laid_out(screen, wanted))
                 laid_out = time.perf_counter()
                 painted = await paints.wait_after(start, _showing(screen.document))
-                times.append(((laid_out - start) * 1000, (painted.when - start) * 1000, (painted.cpu - cpu) * 1000))
+                pause = None if after is None else (cpu - after) * 1000
+                times.append(
+                    ((laid_out - start) * 1000, (painted.when - start) * 1000, (painted.cpu - cpu) * 1000, pause)
+                )
+                after = painted.cpu
             passes.append(times)
             if not baseline:
                 baseline = await _scroll_steps(screen, paints)
@@ -213,6 +222,13 @@ def report(name: str, steps: list[Step], baseline: float) -> None:
         f"{name:<5} UI-thread CPU until painted: p50={statistics.median(cpu):6.1f} ms  "
         f"p95={_percentile(cpu, 0.95):6.1f} ms (what the step costs, whatever else runs on the machine)"
     )
+    pauses = [s[3] for s in steps if s[3] is not None]
+    if pauses:
+        print(
+            f"{name:<5} UI-thread CPU between a paint and the next key: p50={statistics.median(pauses):6.1f} ms  "
+            f"p95={_percentile(pauses, 0.95):6.1f} ms (the app's work in the pause after a frame, such as reading "
+            f"the next article ahead, plus this benchmark's polling)"
+        )
 
 
 # -- the big site -------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 
 from newstui.library.records import Article
 from newstui.ui.widgets.article_list import ArticleList
@@ -28,14 +29,14 @@ async def test_ten_thousand_rows_draw_only_what_is_visible() -> None:
     app = ListOnly()
     async with app.run_test(size=(100, 30)) as pilot:
         widget = app.query_one(ArticleList)
-        drawn: list[int] = []
-        original = widget.render_line
+        drawn: list[int] = []  # the list's lines handed to the screen (drawn now or kept from an earlier frame)
+        original = widget.render_lines
 
-        def counting(y: int):  # type: ignore[no-untyped-def]
-            drawn.append(y)
-            return original(y)
+        def counting(crop: Region):  # type: ignore[no-untyped-def]
+            drawn.extend(crop.line_range)
+            return original(crop)
 
-        widget.render_line = counting  # type: ignore[method-assign]
+        widget.render_lines = counting  # type: ignore[method-assign]
         widget.set_rows(articles(10_000))
         widget.focus()
         await pilot.pause()

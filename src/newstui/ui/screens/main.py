@@ -90,6 +90,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self._read_timer: Timer | None = None
         self._problems_text = ""  # what the problems bar holds (shown or not)
         self._list_timer: Timer | None = None  # a pending re-sort of the list while the site loads
+        self._prefetched_at = 0
+        self._pause_timer: Timer | None = None
 
     @property
     def news_app(self) -> NewsApp:
@@ -118,6 +120,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.title = "newstui"
         self.article_list.empty_text = "Loading…"
         self.article_list.set_marks(self._row_marks)
+        self.article_list.set_highlight_handler(self._highlighted)
         self.article_list.focus()
         self._start_loading()
 
@@ -236,10 +239,10 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             parts.append(self.load_progress)
         self.sub_title = " · ".join(parts)
 
-    @on(ArticleList.Highlighted)
-    def _highlighted(self, event: ArticleList.Highlighted) -> None:
-        if event.article is not None and (self.current is None or event.article.path != self.current.path):
-            self.show_article(event.article)
+    def _highlighted(self, article: Article | None) -> None:
+        """The list's cursor moved (called by the list at once, so the new row and article paint in one frame)."""
+        if article is not None and (self.current is None or article.path != self.current.path):
+            self.show_article(article)
 
     @on(ArticleList.Activated)
     def _activated(self, event: ArticleList.Activated) -> None:

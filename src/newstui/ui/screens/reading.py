@@ -18,11 +18,13 @@ from textual.app import SuspendNotSupported
 from textual.screen import Screen
 from textual.timer import Timer
 
+from newstui.document.model import Document
 from newstui.library.records import Article, Site
 from newstui.safetext import clean
 from newstui.ui.history import History, Place
 from newstui.ui.listing import Listing
-from newstui.ui.preview import DocumentCache
+from newstui.ui.pauses import PAUSE, collect_all, collect_young
+from newstui.ui.preview import DocumentCache, is_big
 from newstui.ui.state import Marks
 from newstui.ui.widgets.article_view import ArticleView
 
@@ -41,8 +43,11 @@ class ReadingActions(Screen[None]):
     documents: DocumentCache
     history: History
     current: Article | None
+    document: Document | None
     _read_timer: Timer | None
     _unread: int | None
+    _prefetched_at: int  # the list row of the article the last prefetch started from
+    _pause_timer: Timer | None  # a full collection once the steps stop
 
     if TYPE_CHECKING:
 
@@ -102,6 +107,42 @@ class ReadingActions(Screen[None]):
             self.notify("no next article" if step > 0 else "no previous article", timeout=1.5)
             return
         rows.cursor = position  # Highlighted -> show_article; the reader keeps the focus
+
+    # -- the next article, ahead of time ------------------------------------------------------------------------
+
+    @on(ArticleView.Painted)
+    def _reader_painted(self, event: ArticleView.Painted) -> None:
+        """The pause after a frame that shows a new article: the step's garbage, then the next article ahead."""
+        if self.current is None or self.document is not event.document:
+            return  # the cursor moved on since: its own frame follows
+        collect_young()
+        if self._pause_timer is not None:
+            self._pause_timer.stop()
+        self._pause_timer = self.set_timer(PAUSE, collect_all)
+        self.prefetch_next(self.current)
+
+    def prefetch_next(self, shown: Article) -> None:
+        """After `shown` is on screen, read, parse and lay out the article the list cursor will most likely move to
+        next (the next row in the direction it last moved), so that moving there costs two cache look-ups.
+
+        Runs on the UI thread in the idle time after a frame (a thread would only contend for the GIL with the UI):
+        a step's own work, parse and layout, is then out of the way of its paint, which alone takes most of a frame.
+        Big articles are parsed in a worker when shown anyway and are left alone here.
+        """
+        if self.site is None:
+            return
+        rows, cursor = self.article_list.rows, self.article_list.cursor
+        if not 0 <= cursor < len(rows) or rows[cursor].path != shown.path:
+            return  # shown by a link or history, not by the cursor
+        step = -1 if cursor < self._prefetched_at else 1
+        self._prefetched_at = cursor
+        if not 0 <= cursor + step < len(rows) or is_big(rows[cursor + step]):
+            return
+        try:
+            _article, document = self.documents.load(rows[cursor + step].path, self.site)
+        except Exception:  # unreadable: shown with its error when the cursor gets there
+            return
+        self.reader.prepare(document)
 
     # -- history ------------------------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
@@ -120,6 +120,13 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         to_line: int
 
     @dataclass
+    class Painted(Message):
+        """A frame has drawn `document` (the first one since it was shown), posted to the screen: the pause after
+        a step starts once this frame is out."""
+
+        document: Document
+
+    @dataclass
     class ScrolledToEnd(Message):
         """The end of the article came into view (posted once per article shown)."""
 
@@ -134,6 +141,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         self._renderer = renderer
         self._document: Document | None = None
+        self._painted_document: Document | None = None
         self._site_root: Path | None = None
         self._rendered: RenderedArticle = _empty(0)
         self._index = ArticleIndex(self._rendered)
@@ -228,6 +236,13 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._pending_anchor = anchor
         self._reset_find()
         self._layout(keep_position=False)
+
+    def prepare(self, document: Document) -> None:
+        """Lay out `document` at the current width now, ahead of `show` (the layout is kept), for the article the
+        screen expects to show next; big ones are left to `show`, which lays them out in a thread."""
+        width = self._layout_width()
+        if width and self._renderer is None and len(document.blocks) <= BIG_DOCUMENT_BLOCKS:
+            self._run_renderer(document, width)
 
     def scroll_to_anchor(self, name: str) -> bool:
         """Jump to `#name` in this article; False when there is no such anchor."""
@@ -441,6 +456,14 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             style = self.rich_style if not name else self.get_component_rich_style(name, partial=True)
             self._styles[name] = style
         return style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if self._document is not self._painted_document:
+            self._painted_document = self._document
+            if self._document is not None:
+                # To the screen itself: bubbling up three containers would reach it only after the next key.
+                self.screen.post_message(self.Painted(self._document))
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
