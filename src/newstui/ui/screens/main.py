@@ -8,6 +8,7 @@ module small.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -40,6 +41,7 @@ from newstui.ui.widgets.article_view import ArticleView
 if TYPE_CHECKING:
     from newstui.ui.app import NewsApp
 
+FIRST_PAINT_WAIT = 0.5  # seconds a big article's whole parse waits at most for its first screen to be painted
 LIST_REFRESH = 0.3  # seconds between re-sorts of the list while a big site is still arriving
 
 
@@ -283,6 +285,11 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             if not worker.is_cancelled:
                 first_shown = True
                 self.app.call_from_thread(self._display, head_article, head, line, anchor, tail)
+                # Let that frame (and the keys held for it, such as `G`) out before the whole parse, which holds
+                # the interpreter most of the time, starts.
+                painted = threading.Event()
+                self.app.call_from_thread(self.call_after_refresh, painted.set)
+                painted.wait(FIRST_PAINT_WAIT)
 
         try:
             loaded, document = self.documents.load(article.path, site, first=show_first)
