@@ -1,9 +1,10 @@
 """What a selection change repaints is what a whole repaint would show, and the next article is read ahead.
 
-The list and its scrollbars repaint only what changed and reuse lines drawn before (see widgets/painted_lines.py
-and widgets/gutter_scrollbar.py); a line kept when it should have been drawn again would leave a stale cursor,
-mark or thumb on screen. These tests walk the real corpus with the keys a reader uses and compare each widget's
-lines with the same widget drawn from scratch.
+The list, the reader and their scrollbars repaint only what changed and reuse lines drawn before, the reader's
+first screen of the next article even drawn ahead (see widgets/painted_lines.py and widgets/gutter_scrollbar.py):
+a line kept when it should have been drawn again would leave a stale cursor, mark, line or thumb on screen. These
+tests walk the real corpus with the keys a reader uses and compare each widget's lines with the same widget drawn
+from scratch.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from newstui.ui.widgets.article_list import ArticleList
+from newstui.ui.widgets.article_view import ArticleView
 from newstui.ui.widgets.gutter_scrollbar import LineScrollBar
 from tests.conftest import SMARTTOGETHER, need
 from tests.functional.ui_app.ui_app_support import app_for, loaded, wait_for
@@ -25,7 +27,7 @@ def _lines(widget: Widget) -> list[list[object]]:
 
 def _from_scratch(widget: Widget) -> list[list[object]]:
     """The widget's lines with everything kept from earlier frames dropped."""
-    if isinstance(widget, ArticleList):
+    if isinstance(widget, ArticleList | ArticleView):
         widget._painted.clear()
     if isinstance(widget, LineScrollBar):
         widget._lines = None
@@ -44,7 +46,7 @@ async def test_repainted_lines_match_a_whole_repaint() -> None:
         for key in random.Random(4).choices(keys, k=60):
             await pilot.press(key)
             await pilot.pause()
-            for widget in (articles, articles.vertical_scrollbar, reader.vertical_scrollbar):
+            for widget in (articles, articles.vertical_scrollbar, reader, reader.vertical_scrollbar):
                 shown = _lines(widget)
                 assert shown == _from_scratch(widget), (key, type(widget).__name__)
 

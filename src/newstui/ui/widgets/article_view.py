@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual._styles_cache import StylesCache
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -33,6 +34,7 @@ from newstui.ui.widgets.article_index import ArticleIndex
 from newstui.ui.widgets.article_targets import TargetsMixin
 from newstui.ui.widgets.gutter_scrollbar import vertical_gutter_scrollbar
 from newstui.ui.widgets.layout_cache import LayoutCache
+from newstui.ui.widgets.painted_lines import PaintedLines
 
 
 class Renderer(Protocol):
@@ -142,6 +144,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._renderer = renderer
         self._document: Document | None = None
         self._painted_document: Document | None = None
+        self._painted = PaintedLines()  # lines as they went to the screen, by layout, line, scroll and width
         self._site_root: Path | None = None
         self._rendered: RenderedArticle = _empty(0)
         self._index = ArticleIndex(self._rendered)
@@ -242,7 +245,42 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         screen expects to show next; big ones are left to `show`, which lays them out in a thread."""
         width = self._layout_width()
         if width and self._renderer is None and len(document.blocks) <= BIG_DOCUMENT_BLOCKS:
-            self._run_renderer(document, width)
+            self._paint_ahead(self._run_renderer(document, width))
+
+    def _paint_ahead(self, rendered: RenderedArticle) -> None:
+        """Make the first screen of `rendered` as Textual would paint it (the same StylesCache, this view's styles
+        and filters) and keep it, so the frame that shows it hands those lines over instead of styling, padding
+        and filtering every line then (3-4 ms of a frame)."""
+        if not self.is_mounted or not self.size or self.scrollable_content_region.width != rendered.width:
+            return
+        width, base, styles = rendered.width, self._style(), self.styles
+        plain = (
+            self._plain_strip(rendered, line, width, base) for line in range(min(self.size.height, len(rendered.lines)))
+        )
+        # as render_line hands them to Textual
+        lines = [strip if strip.cell_length == width else strip.crop_extend(0, width, base) for strip in plain]
+        if not lines or styles.gutter.top or self.text_selection is not None:
+            return
+        base_background, background = self.background_colors
+        crop = Region(0, 0, self.region.width, len(lines))
+        strips = StylesCache().render(
+            styles,
+            self.region.size,
+            base_background,
+            background,
+            lines.__getitem__,
+            self.get_line_filters(),
+            None,
+            None,
+            content_size=self.content_region.size,
+            padding=styles.padding,
+            crop=crop,
+            opacity=self.opacity,
+            ansi_theme=self.app.ansi_theme,
+            native_ansi=self.app.native_ansi_color,
+        )
+        keys = [((id(rendered), line, 0, width), rendered) for line in range(len(lines))]
+        self._painted.keep(self, crop, keys, strips)
 
     def scroll_to_anchor(self, name: str) -> bool:
         """Jump to `#name` in this article; False when there is no such anchor."""
@@ -446,6 +484,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     def _forget_styles(self) -> None:
         self._styles.clear()
         self._strips.clear()  # cached strips carry the old base style
+        self._painted.clear()
         self.refresh()
 
     def _style(self, name: str = "") -> Style:
@@ -458,12 +497,21 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        """Lines as they went to the screen before when they show the same (see PaintedLines): scrolling by a
+        line hands over all the others, and a first screen made ahead (`prepare`) is handed over whole."""
         if self._document is not self._painted_document:
             self._painted_document = self._document
             if self._document is not None:
                 # To the screen itself: bubbling up three containers would reach it only after the next key.
                 self.screen.post_message(self.Painted(self._document))
-        return super().render_lines(crop)
+        scroll_x, scroll_y = self.scroll_offset
+        rendered, width = self._rendered, self.scrollable_content_region.width
+        keys: list[tuple[tuple[int, int, int, int], RenderedArticle] | None] = []
+        for y in crop.line_range:
+            line = scroll_y + y
+            plain = line < len(rendered.lines) and not self._decorated(line)
+            keys.append(((id(rendered), line, scroll_x, width), rendered) if plain else None)
+        return self._painted.render(self, crop, keys, super().render_lines)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
@@ -474,18 +522,29 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(line)
         if strip is None:
-            # One Strip per line, already in the view's style and padded to its width: Textual makes several
-            # more per line on the way to the screen, and a new article repaints every line of the view.
-            segments = list(Segment.apply_style(self._rendered.lines[line], base))
-            length = Segment.get_line_length(segments)
-            if length < width:
-                segments.append(Segment(" " * (width - length), base))
-            strip = Strip(segments, max(length, width))
-            self._strips[line] = strip
+            strip = self._strips[line] = self._plain_strip(self._rendered, line, width, base)
         strip = self._decorate(strip, line)
         if scroll_x == 0 and strip.cell_length == width:
             return strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    @staticmethod
+    def _plain_strip(rendered: RenderedArticle, line: int, width: int, base: Style) -> Strip:
+        """One Strip per line, already in the view's style and padded to its width: Textual makes several more per
+        line on the way to the screen, and a new article repaints every line of the view."""
+        segments = list(Segment.apply_style(rendered.lines[line], base))
+        length = Segment.get_line_length(segments)
+        if length < width:
+            segments.append(Segment(" " * (width - length), base))
+        return Strip(segments, max(length, width))
+
+    def _decorated(self, line: int) -> bool:
+        """Whether a find match or the highlighted target is on this line."""
+        if self._match_marks(line):
+            return True
+        return self._highlight is not None and any(
+            span.target == self._highlight for span in self._index.spans_by_line.get(line, ())
+        )
 
     def _decorate(self, strip: Strip, line: int) -> Strip:
         """Reverse the highlighted target's cells and mark find matches on this line."""

@@ -35,6 +35,25 @@ class PaintedLines:
     def clear(self) -> None:
         self._lines.clear()
 
+    @staticmethod
+    def _context(widget: Widget, crop: Region) -> Hashable:
+        return (
+            crop.x,
+            crop.width,
+            widget.size,
+            widget.background_colors,
+            tuple(widget.get_line_filters()),
+            widget.opacity,
+        )
+
+    def keep(
+        self, widget: Widget, crop: Region, keys: Sequence[tuple[Hashable, object]], strips: Sequence[Strip]
+    ) -> None:
+        """Keep finished lines made ahead of time (for lines `render` will be asked for with `crop`'s columns)."""
+        context = self._context(widget, crop)
+        for (key, keep), strip in zip(keys, strips, strict=True):
+            self._lines[(context, key)] = (keep, strip)
+
     def render(
         self,
         widget: Widget,
@@ -44,14 +63,7 @@ class PaintedLines:
     ) -> list[Strip]:
         """The lines of `crop` (one (key, object) per line of it): kept ones as they are, the others from
         `render` (`Widget.render_lines`), in runs of adjacent lines so its fixed cost is paid once per run."""
-        context = (
-            crop.x,
-            crop.width,
-            widget.size,
-            widget.background_colors,
-            tuple(widget.get_line_filters()),
-            widget.opacity,
-        )
+        context = self._context(widget, crop)
         get = self._lines.get
         found: list[Strip | None] = []
         for line in keys:
