@@ -106,7 +106,7 @@ class ReadingActions(Screen[None]):
         if not 0 <= position < len(rows.rows):
             self.notify("no next article" if step > 0 else "no previous article", timeout=1.5)
             return
-        rows.cursor = position  # Highlighted -> show_article; the reader keeps the focus
+        rows.cursor = position  # the list tells the screen, which shows it; the reader keeps the focus
 
     # -- the next article, ahead of time ------------------------------------------------------------------------
 
@@ -171,7 +171,7 @@ class ReadingActions(Screen[None]):
             self.notify(f"{clean(str(place.path))} is no longer there", severity="warning")
             return
         self.show_article(article, line=place.line, record=False)
-        self.article_list.select_article(article)  # already current: the list's Highlighted is ignored
+        self.article_list.select_article(article)  # already current: the screen ignores the list telling it
 
     def _article_at(self, path: Path) -> Article | None:
         for article in self.listing.articles:
