@@ -123,7 +123,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.article_list.empty_text = "Loading…"
         self.article_list.set_marks(self._row_marks)
         self.article_list.set_highlight_handler(self._highlighted)
-        self.article_list.focus()
+        # `open FILE` reads from the start: the reader has the focus at once (one footer of keys to build, not two)
+        (self.reader if self.open_file is not None else self.article_list).focus()
         self._start_loading()
 
     # -- loading ------------------------------------------------------------------------------------------------
