@@ -3,7 +3,6 @@ whole article then takes its place without moving the reader from the end; `g`/H
 
 from __future__ import annotations
 
-import importlib.util
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
@@ -19,9 +18,9 @@ from newstui.ui import preview
 from newstui.ui.screens import reading
 from newstui.ui.screens.main import MainScreen
 from newstui.ui.widgets.article_view import ArticleView
+from tests.benchgen import make_article
 from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
 
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "render.py"
 END = "End of the generated article."
 HEADLINE = "Changemakers?"  # in the article's first lines (the list shows its title, not this)
 SIZE = (120, 40)
@@ -50,13 +49,7 @@ def held_parse(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
 def long_article(size: int) -> str:
     """An article of about `size` bytes in the reference article's shape (bench/render.py), ending with END."""
-    if not BENCH.exists():
-        pytest.skip(f"needs {BENCH} (the benchmark's article generator)")
-    spec = importlib.util.spec_from_file_location("bench_render_for_ui_tail", BENCH)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return str(bench.make_article(size)) + END + "\n"
+    return make_article(size) + END + "\n"
 
 
 # Below EAGER_TAIL_FROM the end is parsed in a thread when G asks; above it, right after the first screen.

@@ -3,19 +3,15 @@ the whole article: the cut never falls inside a fence, a Liquid block, raw HTML 
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
 from newstui.document import parse_document, tail_of
 from newstui.document.model import Document
 from newstui.document.split import safe_suffix
 from newstui.render import render_tail
+from tests.benchgen import make_article
 
 FILLER = "".join(f"Paragraph {n} about the harbour, the tram and the new solar roofs.\n\n" for n in range(40))
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "render.py"
 
 
 def end_lines(document: Document, width: int = 80, lines: int = 100_000) -> list[str]:
@@ -113,18 +109,8 @@ def test_a_short_text_is_parsed_whole() -> None:
     assert tail_of(text, chars=10_000).blocks == parse_document(text).blocks
 
 
-def _bench_render() -> ModuleType:
-    if not BENCH.exists():
-        pytest.skip(f"needs {BENCH} (the benchmark's article generator)")
-    spec = importlib.util.spec_from_file_location("bench_render_for_tail", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_end_of_the_generated_long_article_matches_the_whole_parse() -> None:
-    text = _bench_render().make_article(1_300_000) + "End of the benchmark article.\n"
+    text = make_article(1_300_000) + "End of the benchmark article.\n"
     tail = tail_of(text)
     cut = safe_suffix(text, 40_000)
     assert 40_000 <= len(text) - cut < 60_000, "a small part of the text is parsed"
