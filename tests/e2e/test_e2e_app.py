@@ -153,3 +153,51 @@ def test_keys_typed_at_once_reach_the_reader_and_the_terminal_is_given_back(tmux
     tmux.keys("q")
     screen = tmux.wait(lambda s: re.search(r"^MODES: ", s, re.MULTILINE) is not None, "the shell again")
     assert re.search(r"^MODES: echo icanon\s*$", screen, re.MULTILINE), screen  # neither "-echo" nor "-icanon"
+
+
+def _long_article(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True, exist_ok=True)
+    body = "\n\n".join(f"## Part {n}\n\nThe depot's doors stay open until the evening tram." for n in range(200))
+    article = site / "_posts" / "2021-01-01-depot.md"
+    article.write_text(f"---\ntitle: Depot Day\n---\n{body}\n", encoding="utf-8")
+    return article
+
+
+def test_the_editor_gets_the_users_terminal_settings(tmux: TmuxPane, tmp_path: Path) -> None:
+    """`e` after `newstui open FILE` suspends the app for $EDITOR, which must see echo and line editing on (the
+    first frame turns them off until the app starts)."""
+    article = _long_article(tmp_path)
+    seen = tmp_path / "editor-saw"
+    editor = tmp_path / "editor"
+    editor.write_text(f"#!/bin/sh\nstty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(echo|icanon)' | sort > '{seen}'\n")
+    editor.chmod(0o755)
+    tmux.wait(lambda s: s.strip() != "", "the shell prompt")
+    tmux.text(f"EDITOR='{editor}' {NEWSTUI} open '{article}'")
+    tmux.keys("Enter")
+    tmux.wait(lambda s: "Part 0" in s and "Next link" in s, "the app on the article")
+    tmux.keys("e")
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not (seen.exists() and seen.read_text().strip()):
+        time.sleep(0.1)
+    assert seen.read_text().split() == ["echo", "icanon"]
+    tmux.wait(lambda s: "Part 0" in s and "Next link" in s, "the app back after the editor")
+    tmux.keys("q")
+
+
+def test_a_kill_before_the_app_is_up_gives_the_terminal_back(tmux: TmuxPane, tmp_path: Path) -> None:
+    """SIGTERM while only the first frame is painted (Textual still loading): the process ends, the frame is
+    gone, and the terminal has its screen, cursor, echo and line editing back."""
+    article = _long_article(tmp_path)
+    modes = "stty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(echo|icanon)' | sort | tr '\\n' ' '"
+    tmux.wait(lambda s: s.strip() != "", "the shell prompt")
+    tmux.text(f"{NEWSTUI} open '{article}'; printf 'MODES: %s\\n' \"$({modes})\"")
+    tmux.keys("Enter")
+    tmux.wait(lambda s: "Part 0" in s, "the first frame")
+    shell = tmux.show("#{pane_pid}")
+    pid = subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True, check=True).stdout.split()[0]
+    os.kill(int(pid), signal.SIGTERM)
+    screen = tmux.wait(lambda s: re.search(r"^MODES: ", s, re.MULTILINE) is not None, "the shell again")
+    assert re.search(r"^MODES: echo icanon\s*$", screen, re.MULTILINE), screen
+    assert "Part 0" not in screen  # the frame is gone with the alternate screen
+    assert tmux.show("#{alternate_on} #{cursor_flag}") == "0 1"

@@ -34,13 +34,16 @@ def run_app(path: Path, open_file: Path | None = None, config: Config | None = N
     config = config or load_config()
     frame = None
     if open_file is not None:
-        from newstui.ui.first_frame import paint, take_early
+        from newstui.ui.first_frame import is_dark, paint, take_early
 
-        frame = take_early() or paint(open_file, dark="light" not in (config.theme or ""))
+        frame = take_early() or paint(open_file, dark=is_dark(config.theme))
     try:
         from newstui.ui.app import NewsApp
 
-        NewsApp(path, open_file=open_file, config=config).run()
+        app = NewsApp(path, open_file=open_file, config=config)
+        if frame is not None:
+            frame.give_back_input()  # keys typed from here on wait in the terminal's own line editing
+        app.run()
     except BaseException:
         if frame is not None:
             frame.restore(app_failed=True)

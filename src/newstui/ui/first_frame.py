@@ -13,28 +13,48 @@ Only on a real terminal, and never for anything a failure here could spoil: ever
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import sys
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
 from newstui.ui.geometry import PROBLEMS_MAX_ROWS, Box, reader_pane, reader_text
 
 if TYPE_CHECKING:
+    from rich.segment import Segment
+
     from newstui.render.output import ColorName
 
-ENTER = "\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J"  # alternate screen, cursor hidden, cleared
-LEAVE = "\x1b[?1049l\x1b[?25h"
+ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[H\x1b[2J"  # alternate screen, cursor hidden, no autowrap, cleared
+LEAVE = "\x1b[?7h\x1b[?1049l\x1b[?25h"
 BORDER = "\x1b[2m▕\x1b[0m"
 
 
 class FirstFrame:
-    """A painted first frame and the terminal settings to give back when the app is done."""
+    """A painted first frame and the terminal settings to give back when the app is done.
+
+    Until the app runs, a SIGTERM ends the process through `SystemExit`, so the frame is left and the settings
+    restored on the way out (the app installs its own handler once it is up).
+    """
 
     def __init__(self, out: TextIO, fd: int | None, saved: list[Any] | None) -> None:
         self._out = out
         self._fd = fd
         self._saved = saved
+        self._previous_sigterm = _exit_on_sigterm()
+
+    def give_back_input(self) -> None:
+        """Echo and line editing as the user had them: called just before Textual starts, so that Textual saves
+        (and hands to a program it suspends for, such as `$EDITOR`) the user's settings, not the quiet ones."""
+        if self._fd is not None and self._saved is not None:
+            import termios
+
+            with suppress(termios.error, OSError):
+                termios.tcsetattr(self._fd, termios.TCSANOW, self._saved)
 
     def restore(self, *, app_failed: bool = False) -> None:
         """Give back the terminal's own settings; when the app never took the screen, leave the frame too."""
@@ -42,11 +62,23 @@ class FirstFrame:
             with suppress(OSError, ValueError):
                 self._out.write(LEAVE)
                 self._out.flush()
-        if self._fd is not None and self._saved is not None:
-            import termios
+        self.give_back_input()
+        if self._previous_sigterm is not None:
+            with suppress(ValueError, OSError):
+                signal.signal(signal.SIGTERM, self._previous_sigterm)
+            self._previous_sigterm = None
 
-            with suppress(termios.error, OSError):
-                termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved)
+
+def _exit_on_sigterm() -> signal.Handlers | Callable[[int, FrameType | None], object] | int | None:
+    """Make SIGTERM raise SystemExit (unwinding through `restore`); the handler it replaced, or None."""
+
+    def terminated(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        return signal.signal(signal.SIGTERM, terminated)
+    except (ValueError, OSError):  # not the main thread: keep the default
+        return None
 
 
 _early: FirstFrame | None = None  # painted by `newstui.__main__` before the command line was even parsed
@@ -57,7 +89,12 @@ def paint_early(path: Path) -> None:
     from newstui.config import load_config
 
     global _early
-    _early = paint(path, dark="light" not in (load_config().theme or ""))
+    _early = paint(path, dark=is_dark(load_config().theme))
+
+
+def is_dark(theme: str | None) -> bool:
+    """Whether the configured theme draws on a dark background (Textual's light themes say so in their names)."""
+    return "light" not in (theme or "")
 
 
 def take_early() -> FirstFrame | None:
@@ -80,7 +117,7 @@ def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstF
     if stream is None or not _is_terminal(stream) or os.environ.get("TERM") == "dumb":
         return None
     try:
-        columns, rows = os.get_terminal_size(stream.fileno())
+        columns, rows = shutil.get_terminal_size()  # as Textual measures it (COLUMNS/LINES, stdout, else 80x24)
         frame_text = compose(path, columns, rows, dark=dark, color=_color_system())
     except Exception:  # the app shows any problem properly a moment later
         return None
@@ -114,9 +151,17 @@ def compose(path: Path, columns: int, rows: int, *, dark: bool = True, color: Co
         out += [_at(row, pane.left - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
     for row, text in enumerate(problems):
         out += [_at(pane.top + row, pane.left + 1), text]
+    room = max(0, columns - box.left)  # a tiny terminal is narrower than the narrowest layout
     for row, line in enumerate(rendered.lines[: box.height]):
-        out += [_at(box.top + row, box.left), line_to_ansi(line, color)]
+        out += [_at(box.top + row, box.left), line_to_ansi(_cut(line, room), color)]
     return "".join(out)
+
+
+def _cut(line: Sequence[Segment], cells: int) -> list[Segment]:
+    """The first `cells` cells of a rendered line."""
+    from rich.segment import Segment
+
+    return next(iter(Segment.divide(line, [cells])), [])
 
 
 def _problem_lines(text: str, width: int) -> list[str]:

@@ -143,6 +143,16 @@ def test_article_text_cannot_send_escape_sequences(tmp_path: Path) -> None:
     assert "Evil ␛]52;c;aGk=␇ title" in text and "hidden link." in text  # shown, visibly, never sent
 
 
+@pytest.mark.parametrize("size", [(10, 3), (20, 6), (34, 8)], ids=["10x3", "20x6", "34x8"])
+def test_a_tiny_terminal_gets_a_frame_that_fits(size: tuple[int, int]) -> None:
+    """No line runs past the right edge (`painted` fails on one) and the last row, the footer's, stays empty."""
+    reference = need(REFERENCE)
+    columns, rows = size
+    lines = painted(compose(reference, columns, rows), columns, rows)
+    assert lines[-1] == ""
+    assert any(line.strip() for line in lines[1:-1])
+
+
 def test_no_frame_when_not_on_a_terminal(tmp_path: Path) -> None:
     """Piped or captured output gets no escape sequences, and the terminal settings are left alone."""
     site = make_site(tmp_path / "site", BROKEN_HERO)
