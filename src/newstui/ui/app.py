@@ -37,7 +37,7 @@ from newstui.ui.state import Marks, open_marks
 # gone, there is nothing to give back, and Textual's shutdown can wait forever on writes to a closed terminal.
 # Every mark is committed when it is made, so dying at once loses nothing.
 EXIT_SIGNALS = (signal.SIGTERM,)
-HOLD_KEYS_AT_MOST = 3.0  # seconds: keys typed while FILE is being opened wait at most this long
+HOLD_KEYS_AT_MOST = 10.0  # seconds: a safety net; keys are let go as soon as FILE is shown or cannot be
 HOLD_NEVER = frozenset({"ctrl+c"})  # quitting is never held
 
 

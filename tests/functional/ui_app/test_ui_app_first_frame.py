@@ -20,6 +20,7 @@ from newstui.ui import first_frame, sitelist
 from newstui.ui.first_frame import compose
 from newstui.ui.geometry import reader_pane, reader_text
 from newstui.ui.screens import reading
+from newstui.ui.screens.main import MainScreen
 from tests.conftest import REFERENCE, need
 from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, screen_text, wait_for
 
@@ -192,3 +193,35 @@ async def test_keys_typed_while_the_file_opens_go_to_the_reader(
         assert not app.holding_keys
         assert screen.current is not None and screen.current.path == path
         assert app.focused is screen.reader
+
+
+async def test_G_let_go_before_the_file_is_shown_still_ends_at_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys are let go at the latest after HOLD_KEYS_AT_MOST seconds (a very slow start): a `G` that reaches the
+    empty reader then still takes it to the end of FILE once FILE is shown."""
+    paragraphs = "\n\n".join(f"Paragraph {n} about the harbour lamps." for n in range(400))
+    site = make_site(
+        tmp_path / "site",
+        {"2023-04-01-long.md": f"---\ntitle: A Long Story\ndate: 2023-04-01\n---\n{paragraphs}\n\nThe very end.\n"},
+    )
+    path = site / "_posts" / "2023-04-01-long.md"
+    release = threading.Event()
+    real_site_for = sitelist.site_for
+
+    def held_site_for(path: Path) -> Site:
+        release.wait(20)
+        return real_site_for(path)
+
+    monkeypatch.setattr(sitelist, "site_for", held_site_for)
+    app = app_for(site, open_file=path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("G")
+        app.release_keys()  # what the safety-net timer does
+        await wait_for(pilot, lambda: not app.holding_keys)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen) and screen.reader.document is None
+        release.set()
+        await loaded(pilot)
+        await wait_for(pilot, lambda: "The very end." in screen_text(app))

@@ -345,6 +345,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
     def _show_failure(self, article: Article, error: Exception) -> None:
         if self.current is None or article.path != self.current.path:
             return
+        self.news_app.release_keys()  # FILE will not be shown: held keys go where the focus is
         self._set_problems(f"⚠ cannot read {clean(article.rel_path)}: {clean(str(error))}")
         self.notify(f"cannot read {clean(article.rel_path)}", severity="error")
 

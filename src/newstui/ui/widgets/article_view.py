@@ -234,7 +234,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             return
         self._highlight = None
         self._end_posted = False
-        self._pending_end = False
+        self._pending_end = self._pending_end and previous is None  # `G` before anything was shown waits for it
         self._pending_line = None
         self._pending_anchor = anchor
         self._reset_find()
