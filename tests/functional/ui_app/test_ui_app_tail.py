@@ -231,3 +231,39 @@ async def test_the_top_parsed_again_does_not_undo_the_place_in_the_whole_article
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert view.scroll_y == view.max_scroll_y and "THE LAST PARAGRAPH" in _shown(app)
+
+
+async def test_back_after_G_on_the_interim_end_returns_to_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`G` (the end parsed alone on screen), `]` to the next article, the whole parse arrives, Backspace: the
+    reader is back at the end of the long article, not at a line number of the interim end."""
+    held_parse = threading.Event()
+    real_parse = preview.parse_document
+
+    def held_when_long(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if len(text) > 100_000:  # the long article's whole text; the short one is parsed at once
+            assert held_parse.wait(30), "the test never released the parse"
+        return real_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(preview, "parse_document", held_when_long)
+    site = make_site(
+        tmp_path / "site",
+        {
+            "2024-03-14-long.md": long_article(400_000),
+            "2024-03-01-short.md": "---\ntitle: Short\ndate: 2024-03-01\n---\nA short one.\n",
+        },
+    )
+    app = app_for(site)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _reading_first_screen(pilot)
+        reader = screen.reader
+        await pilot.press("G")
+        await wait_for(pilot, lambda: END in _shown(app))
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: "A short one." in _shown(app))
+        held_parse.set()
+        await pilot.press("backspace")
+        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await wait_for(pilot, lambda: END in _shown(app))
+        assert reader.scroll_y == reader.max_scroll_y > 2_000

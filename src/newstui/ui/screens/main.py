@@ -173,7 +173,7 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             if self.current is not None and self._early_site is not None:
                 # FILE was parsed before the site's permalinks were known: parse it again with them.
                 self.documents.forget(self.current.path)
-                self.show_article(self.current, line=self.reader.top_line, record=False)
+                self.show_article(self.current, line=self.reader.place, record=False)
             self._early_site = None
             if self.open_file is not None:  # FILE was not among the articles: keys go where the focus is
                 self.news_app.release_keys()

@@ -24,7 +24,7 @@ from newstui.safetext import clean
 from newstui.ui.history import History, Place
 from newstui.ui.listing import Listing
 from newstui.ui.pauses import PAUSE, collect_all, collect_young
-from newstui.ui.preview import DocumentCache, is_big
+from newstui.ui.preview import DocumentCache
 from newstui.ui.state import Marks
 from newstui.ui.widgets.article_view import ArticleView
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from newstui.ui.widgets.article_list import ArticleList
 
 READ_AFTER = 2.0  # seconds an article must stay open to count as read
+READ_AHEAD_AT_MOST = 32 * 1024  # bytes: longer articles are not read ahead on the UI thread
 
 
 class ReadingActions(Screen[None]):
@@ -127,7 +128,8 @@ class ReadingActions(Screen[None]):
 
         Runs on the UI thread in the idle time after a frame (a thread would only contend for the GIL with the UI):
         a step's own work, parse and layout, is then out of the way of its paint, which alone takes most of a frame.
-        Big articles are parsed in a worker when shown anyway and are left alone here.
+        Only articles up to READ_AHEAD_AT_MOST bytes (a few milliseconds of work): a longer one would hold up a
+        key pressed meanwhile (a 95 KB article takes about 130 ms), and is parsed when it is shown.
         """
         if self.site is None:
             return
@@ -136,7 +138,7 @@ class ReadingActions(Screen[None]):
             return  # shown by a link or history, not by the cursor
         step = -1 if cursor < self._prefetched_at else 1
         self._prefetched_at = cursor
-        if not 0 <= cursor + step < len(rows) or is_big(rows[cursor + step]):
+        if not 0 <= cursor + step < len(rows) or rows[cursor + step].size > READ_AHEAD_AT_MOST:
             return
         try:
             _article, document = self.documents.load(rows[cursor + step].path, self.site)
@@ -149,7 +151,7 @@ class ReadingActions(Screen[None]):
     def remember_position(self) -> None:
         """Before leaving the current place, note its scroll line so back returns there."""
         if self.current is not None:
-            self.history.remember_line(self.current.path, self.reader.top_line)
+            self.history.remember_line(self.current.path, self.reader.place)
 
     def action_history_back(self) -> None:
         self.remember_position()
@@ -243,7 +245,7 @@ class ReadingActions(Screen[None]):
         if self.site is None:
             return
         self.documents.forget(article.path)
-        line = self.reader.top_line
+        line = self.reader.place
         try:
             fresh, _document = self.documents.load(article.path, self.site)
         except Exception as error:

@@ -46,6 +46,7 @@ class Renderer(Protocol):
 # Articles with more top-level blocks than this are laid out in a thread, after a first screen laid out at once.
 BIG_DOCUMENT_BLOCKS = 400
 MIN_WIDTH = 10
+AT_END = 1 << 30  # a line past any article's end: `scroll_to_line(AT_END)` shows the end
 RESIZE_DELAY = 0.12
 
 
@@ -314,6 +315,12 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     @property
     def top_line(self) -> int:
         return round(self.scroll_y)
+
+    @property
+    def place(self) -> int:
+        """The line to come back to (history, a reload): the top line, or AT_END while the lines on screen are an
+        end laid out alone (`G` before the whole layout), whose numbers are not the article's."""
+        return AT_END if self._tail is not None else self.top_line
 
     # ----------------------------------------------------------------------------------------------- layout
 
