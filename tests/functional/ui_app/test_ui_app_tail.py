@@ -19,7 +19,7 @@ from newstui.ui.screens import reading
 from newstui.ui.screens.main import MainScreen
 from newstui.ui.widgets.article_view import ArticleView
 from tests.benchgen import make_article
-from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, wait_for
+from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, screen_text, wait_for
 
 END = "End of the generated article."
 HEADLINE = "Changemakers?"  # in the article's first lines (the list shows its title, not this)
@@ -267,3 +267,22 @@ async def test_back_after_G_on_the_interim_end_returns_to_the_end(
         await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
         await wait_for(pilot, lambda: END in _shown(app))
         assert reader.scroll_y == reader.max_scroll_y > 2_000
+
+
+async def test_find_on_the_interim_end_says_so_far_until_the_whole_article_is_there(
+    long_site: Path, held_parse: threading.Event
+) -> None:
+    """`/` while only the end is laid out finds only there and says "so far"; the whole article then brings the
+    match in its first lines."""
+    app = app_for(long_site)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _reading_first_screen(pilot)
+        reader = screen.reader
+        await pilot.press("G")
+        await wait_for(pilot, lambda: END in _shown(app))
+        await pilot.press("slash", *"Changemakers", "enter")
+        await wait_for(pilot, lambda: "no matches so far" in screen_text(app))
+        held_parse.set()
+        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await wait_for(pilot, lambda: "no matches" not in screen_text(app) and "so far" not in screen_text(app))
+        assert reader.matches, "the word in the article's first lines is found once the whole article is there"

@@ -35,6 +35,8 @@ class FindMixin(_Base):
         def top_line(self) -> int: ...
         @property
         def _view_height(self) -> int: ...
+        @property
+        def _finished(self) -> bool: ...
         def _reveal(self, first: int, end: int) -> None: ...
         def _refresh_decorations(self) -> None: ...
         def _style(self, name: str = "") -> Style: ...
@@ -98,13 +100,16 @@ class FindMixin(_Base):
     def _update_status(self) -> None:
         if self._find_bar is None:
             return
+        # While only part of a long article is laid out (its top, or its end after `G`), say so: the matches are
+        # found again when the whole article is there.
+        so_far = "" if self._finished else " so far"
         if not self.find_query:
             self._find_bar.set_status("")
         elif not self.matches:
-            self._find_bar.set_status("no matches")
+            self._find_bar.set_status(f"no matches{so_far}")
         else:
             more = "+" if len(self.matches) >= MAX_MATCHES else ""
-            self._find_bar.set_status(f"{(self.current_match or 0) + 1}/{len(self.matches)}{more}")
+            self._find_bar.set_status(f"{(self.current_match or 0) + 1}/{len(self.matches)}{more}{so_far}")
 
     def _show_current(self) -> None:
         if self.current_match is not None:
