@@ -45,6 +45,10 @@ FIRST_PAINT_WAIT = 0.5  # seconds a big article's whole parse waits at most for 
 LIST_REFRESH = 0.3  # seconds between re-sorts of the list while a big site is still arriving
 
 
+class Superseded(Exception):
+    """A long article's preview was replaced before its whole parse began: the worker stops there."""
+
+
 class ListPane(Vertical):
     """The filter field and the list; esc here clears the filter."""
 
@@ -283,14 +287,17 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
             """The first screen while the rest is parsed (`tail` shows the end at once on `G`); the whole
             document then continues it in place."""
             nonlocal first_shown
-            if not worker.is_cancelled:
-                first_shown = True
-                self.app.call_from_thread(self._display, head_article, head, line, anchor, tail)
-                # Let that frame (and the keys held for it, such as `G`) out before the whole parse, which holds
-                # the interpreter most of the time, starts.
-                painted = threading.Event()
-                self.app.call_from_thread(self.call_after_refresh, painted.set)
-                painted.wait(FIRST_PAINT_WAIT)
+            if worker.is_cancelled:
+                raise Superseded
+            first_shown = True
+            self.app.call_from_thread(self._display, head_article, head, line, anchor, tail)
+            # Let that frame (and the keys held for it, such as `G`) out before the whole parse, which holds
+            # the interpreter most of the time, starts.
+            painted = threading.Event()
+            self.app.call_from_thread(self.call_after_refresh, painted.set)
+            painted.wait(FIRST_PAINT_WAIT)
+            if worker.is_cancelled:  # another article, or this one parsed again with the site's permalinks
+                raise Superseded  # no whole parse nobody will see, holding the interpreter from the one that counts
 
         try:
             loaded, document = self.documents.load(article.path, site, first=show_first)
