@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -162,27 +163,36 @@ def test_no_frame_when_not_on_a_terminal(tmp_path: Path) -> None:
     assert out.getvalue() == ""
 
 
-async def test_keys_typed_while_the_file_opens_go_to_the_reader(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+LONG_STORY = "---\ntitle: A Long Story\ndate: 2023-04-01\n---\n{}\n\nThe very end.\n".format(
+    "\n\n".join(f"Paragraph {n} about the harbour lamps." for n in range(400))
+)
+
+
+@pytest.fixture
+def release(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The site's loader waits, before it reads FILE, until the test sets the returned event."""
+    event = threading.Event()
+    real_site_for = sitelist.site_for
+
+    def held_site_for(path: Path) -> Site:
+        event.wait(20)
+        return real_site_for(path)
+
+    monkeypatch.setattr(sitelist, "site_for", held_site_for)
+    yield event
+    event.set()  # never leave the loader waiting
+
+
+async def test_keys_typed_while_the_file_opens_go_to_the_reader(tmp_path: Path, release: threading.Event) -> None:
     """`G` pressed before FILE is on screen is kept and replayed to the reader: the article's end shows, and the
     list's selection stays on FILE (the key would have moved it to the oldest article)."""
-    paragraphs = "\n\n".join(f"Paragraph {n} about the harbour lamps." for n in range(400))
     articles = {
-        "2023-04-01-long.md": f"---\ntitle: A Long Story\ndate: 2023-04-01\n---\n{paragraphs}\n\nThe very end.\n",
+        "2023-04-01-long.md": LONG_STORY,
         "2020-01-01-old.md": "---\ntitle: Oldest\ndate: 2020-01-01\n---\nOld news.\n",
         "2021-01-01-mid.md": "---\ntitle: Middle\ndate: 2021-01-01\n---\nMiddle news.\n",
     }
     site = make_site(tmp_path / "site", articles)
     path = site / "_posts" / "2023-04-01-long.md"
-    release = threading.Event()
-    real_site_for = sitelist.site_for
-
-    def held_site_for(path: Path) -> Site:  # FILE is read right after this: hold it back
-        release.wait(20)
-        return real_site_for(path)
-
-    monkeypatch.setattr(sitelist, "site_for", held_site_for)
     app = app_for(site, open_file=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("G")
@@ -196,24 +206,12 @@ async def test_keys_typed_while_the_file_opens_go_to_the_reader(
 
 
 async def test_G_let_go_before_the_file_is_shown_still_ends_at_its_end(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, release: threading.Event
 ) -> None:
     """Keys are let go at the latest after HOLD_KEYS_AT_MOST seconds (a very slow start): a `G` that reaches the
     empty reader then still takes it to the end of FILE once FILE is shown."""
-    paragraphs = "\n\n".join(f"Paragraph {n} about the harbour lamps." for n in range(400))
-    site = make_site(
-        tmp_path / "site",
-        {"2023-04-01-long.md": f"---\ntitle: A Long Story\ndate: 2023-04-01\n---\n{paragraphs}\n\nThe very end.\n"},
-    )
+    site = make_site(tmp_path / "site", {"2023-04-01-long.md": LONG_STORY})
     path = site / "_posts" / "2023-04-01-long.md"
-    release = threading.Event()
-    real_site_for = sitelist.site_for
-
-    def held_site_for(path: Path) -> Site:
-        release.wait(20)
-        return real_site_for(path)
-
-    monkeypatch.setattr(sitelist, "site_for", held_site_for)
     app = app_for(site, open_file=path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("G")
