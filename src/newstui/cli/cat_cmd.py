@@ -19,7 +19,6 @@ from newstui.safetext import clean
 if TYPE_CHECKING:  # the heavy layers are imported inside the command, so other commands start fast
     from newstui.document.model import Document
     from newstui.library import Site
-    from newstui.render.output import ColorName
 
 DEFAULT_WIDTH = 80
 
@@ -35,13 +34,6 @@ def want_color(flag: bool | None, stream_is_tty: bool) -> bool:
     if os.environ.get("NO_COLOR", "") != "" or os.environ.get("TERM") == "dumb":
         return False
     return stream_is_tty
-
-
-def color_system() -> ColorName:
-    """The richest colour set the terminal claims: truecolor, 256 or the 16 standard colours."""
-    if os.environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
-        return "truecolor"
-    return "256" if "256" in os.environ.get("TERM", "") else "standard"
 
 
 def default_width(stream_is_tty: bool) -> int:
@@ -64,6 +56,7 @@ def default_width(stream_is_tty: bool) -> int:
 def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -> None:
     """Print rendered articles (several one after another, with a separator)."""
     from newstui.render import default_theme, render_document, to_ansi, to_plain
+    from newstui.render.output import terminal_color_system
 
     paths = [Path(name) for name in files]
     for name, path in zip(files, paths, strict=True):
@@ -77,7 +70,7 @@ def cat_command(files: tuple[str, ...], width: int | None, color: bool | None) -
     # on a terminal without colour, bold, italic and underline still mark the text (not on a dumb one)
     styled = use_color or (tty and os.environ.get("TERM") != "dumb")
     theme = default_theme(color=use_color)
-    system = color_system()
+    system = terminal_color_system()
     sites: dict[Path, Site] = {}
     for number, (name, path) in enumerate(zip(files, paths, strict=True)):
         doc, site_root = _document(path, name, sites)

@@ -6,6 +6,7 @@ texts are already cleaned of control characters by the layout, so the only escap
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import Literal
 
@@ -16,6 +17,13 @@ from newstui.render.model import RenderedArticle
 
 ColorName = Literal["standard", "256", "truecolor"]
 _SYSTEMS = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT, "truecolor": ColorSystem.TRUECOLOR}
+
+
+def terminal_color_system() -> ColorName:
+    """The richest colour set the terminal claims (as rich decides it): truecolor, 256 or the 16 standard colours."""
+    if os.environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    return "256" if "256" in os.environ.get("TERM", "") else "standard"
 
 
 def to_plain(article: RenderedArticle) -> str:

@@ -118,7 +118,9 @@ def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstF
         return None
     try:
         columns, rows = shutil.get_terminal_size()  # as Textual measures it (COLUMNS/LINES, stdout, else 80x24)
-        frame_text = compose(path, columns, rows, dark=dark, color=_color_system())
+        from newstui.render.output import terminal_color_system  # the colours Textual will use too
+
+        frame_text = compose(path, columns, rows, dark=dark, color=terminal_color_system())
     except Exception:  # the app shows any problem properly a moment later
         return None
     fd, saved = _quiet_input()
@@ -190,13 +192,6 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty() and sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError, OSError):
         return False
-
-
-def _color_system() -> ColorName:
-    """The colours Textual will use here, as rich decides them: 24-bit when COLORTERM says so, else 256."""
-    if os.environ.get("COLORTERM", "").lower() in ("truecolor", "24bit"):
-        return "truecolor"
-    return "256" if "256" in os.environ.get("TERM", "") else "standard"
 
 
 def _quiet_input() -> tuple[int | None, list[Any] | None]:
