@@ -15,7 +15,7 @@ HEADER_ROWS = FOOTER_ROWS = 1
 READER_PADDING = 1  # cells left and right of the text, beside the list; none when the reader is alone
 SCROLLBAR = 1
 PROBLEMS_MAX_ROWS = 6
-MIN_TEXT_WIDTH = 10  # the reader never lays out narrower than this (ArticleView's MIN_WIDTH)
+MIN_TEXT_WIDTH = 10  # the reader (ArticleView) never lays out narrower than this
 
 
 class Box(NamedTuple):

@@ -28,6 +28,7 @@ from textual.timer import Timer
 from newstui.document.model import Document, Target
 from newstui.render.model import RenderedArticle
 from newstui.safetext import clean
+from newstui.ui.geometry import MIN_TEXT_WIDTH
 from newstui.ui.preview import MakeTail
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
@@ -45,7 +46,6 @@ class Renderer(Protocol):
 
 # Articles with more top-level blocks than this are laid out in a thread, after a first screen laid out at once.
 BIG_DOCUMENT_BLOCKS = 400
-MIN_WIDTH = 10
 AT_END = 1 << 30  # a line past any article's end: `scroll_to_line(AT_END)` shows the end
 RESIZE_DELAY = 0.12
 
@@ -326,7 +326,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
 
     def _layout_width(self) -> int:
         width = self.scrollable_content_region.width
-        return max(MIN_WIDTH, width) if width > 0 else 0
+        return max(MIN_TEXT_WIDTH, width) if width > 0 else 0
 
     def _layout(self, *, keep_position: bool) -> None:
         """Lay out the document at the current width, now or in a thread for a big article."""
