@@ -47,8 +47,8 @@ def _no_marks(article: Article) -> RowMarks:
 
 
 class ArticleList(ScrollView, can_focus=True):
-    """The list of articles with a cursor; tells when the cursor moves (`Highlighted`, or the handler given to
-    `set_highlight_handler`) and posts `Activated` on enter."""
+    """The list of articles with a cursor; tells the handler given to `set_highlight_handler` when the cursor
+    moves, and posts `Activated` on enter."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list.down"),
@@ -93,13 +93,6 @@ class ArticleList(ScrollView, can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)  # watch_cursor paints 2 rows
 
-    class Highlighted(Message):
-        """The cursor moved to `article` (None when the list is empty)."""
-
-        def __init__(self, article: Article | None) -> None:
-            self.article = article
-            super().__init__()
-
     class Activated(Message):
         """Enter or a second click on `article`: read it."""
 
@@ -136,8 +129,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh()
 
     def set_highlight_handler(self, handler: Callable[[Article | None], None] | None) -> None:
-        """Call `handler` with the article under the cursor as soon as the cursor moves, instead of posting
-        `Highlighted`.
+        """Call `handler` with the article under the cursor as soon as the cursor moves (None when the list is empty).
 
         The screen shows that article in the reader. A message would reach the screen only after it had passed up
         through the list's containers, while the list's own repaint of its two rows went to the screen directly:
@@ -149,8 +141,6 @@ class ArticleList(ScrollView, can_focus=True):
     def _announce(self) -> None:
         if self._on_highlight is not None:
             self._on_highlight(self.selected)
-        else:
-            self.post_message(self.Highlighted(self.selected))
 
     def set_rows(self, rows: Sequence[Article], keep: Article | None = None) -> None:
         """Show `rows`; keep the cursor on `keep` (or the current article) when it is still there."""
