@@ -37,6 +37,7 @@ def run_app(path: Path, open_file: Path | None = None, config: Config | None = N
         from newstui.ui.first_frame import is_dark, paint, take_early
 
         frame = take_early() or paint(open_file, dark=is_dark(config.theme))
+    app_failed = True  # until the app has run, and so taken the screen over from the frame
     try:
         from newstui.ui.app import NewsApp
 
@@ -44,14 +45,10 @@ def run_app(path: Path, open_file: Path | None = None, config: Config | None = N
         if frame is not None:
             frame.give_back_input()  # keys typed from here on wait in the terminal's own line editing
         app.run()
-    except BaseException:
-        if frame is not None:
-            frame.restore(app_failed=True)
-            frame = None
-        raise
+        app_failed = False
     finally:
         if frame is not None:
-            frame.restore()
+            frame.restore(app_failed=app_failed)
 
 
 @cli.command("browse")
