@@ -113,3 +113,14 @@ def test_only_commands_that_open_one_article_paint_a_first_frame(
         [],
     ):
         assert file_to_open(args) is None, args
+
+
+def test_the_entry_point_knows_every_command() -> None:
+    """`newstui.__main__` tells a command from a FILE without importing click: its list must be click's."""
+    from newstui.__main__ import COMMANDS
+    from newstui.cli import (
+        cli,
+        commands,  # noqa: F401  (registers them)
+    )
+
+    assert set(cli.commands) == COMMANDS
