@@ -21,9 +21,9 @@ from textual.timer import Timer
 from newstui.document.model import Document
 from newstui.library.records import Article, Site
 from newstui.safetext import clean
+from newstui.ui.collector import PAUSE, collect_all, collect_young
 from newstui.ui.history import History, Place
 from newstui.ui.listing import Listing
-from newstui.ui.pauses import PAUSE, collect_all, collect_young
 from newstui.ui.preview import DocumentCache
 from newstui.ui.state import Marks
 from newstui.ui.widgets.article_view import ArticleView
