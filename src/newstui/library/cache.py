@@ -14,10 +14,11 @@ read articles from worker processes to this one (`reader`), so both paths build 
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -238,6 +239,31 @@ class Records:
 
 _new = object.__new__
 _from_iso = datetime.fromisoformat
+
+
+def newest_rows(rows: Sequence[Row], count: int) -> list[Row]:
+    """The rows of at least the `count` newest articles, in no order: those dated no earlier than the `count`-th
+    newest date (so every row tied with it too), and the undated ones when fewer than `count` are dated.
+
+    Whatever order the list gives articles of equal date, its first `count` rows, newest first, are among these,
+    so a big site's first screen can be shown from them before the other records are built. A row whose date
+    cannot be read is always included: building its record is what finds it damaged.
+    """
+    dated: list[tuple[datetime, Row]] = []
+    others: list[Row] = []  # undated, or damaged
+    for row in rows:
+        try:
+            stamp = _from_iso(row[5]) if row[5] else None
+        except (TypeError, ValueError):
+            stamp = None
+        if stamp is not None and stamp.tzinfo is not None:  # records always store aware dates
+            dated.append((stamp, row))
+        else:
+            others.append(row)
+    if len(dated) <= count:
+        return [row for _, row in dated] + others
+    edge = heapq.nlargest(count, (stamp for stamp, _ in dated))[-1]
+    return [row for stamp, row in dated if stamp >= edge] + [row for row in others if row[5]]
 
 
 class ImageCheck:

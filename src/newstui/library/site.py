@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from newstui import __version__
-from newstui.library.cache import MetadataCache, Records, Row
+from newstui.library.cache import MetadataCache, Records, Row, newest_rows, to_row
 from newstui.library.discovery import Found, discover
 from newstui.library.metadata import readable_words
 from newstui.library.reader import Job, read_file, read_many
@@ -23,6 +24,9 @@ from newstui.library.siteroot import find_site_root
 
 Progress = Callable[[list[Article], int, int], None]  # new articles, files done so far, files in all
 PROGRESS_BATCH = 500  # articles per progress call while files are read: a screenful many times over, few calls
+HOME_PAGES = ("_index.md", "content/_index.md", "index.md")  # where a site without a configured title keeps it
+GLIMPSE_READS = 16  # files `glimpse_site` reads itself when the cache does not know them; more, and it gives up
+FIRST_ROWS = 256  # newest cached articles handed over before the rest of a big site's: a tall screenful and more
 CONTEXT_VERSION = f"2/{__version__}"  # bump when metadata extraction changes, so cached rows are rebuilt
 
 
@@ -79,6 +83,44 @@ def load_site(path: Path, *, use_cache: bool = True, progress: Progress | None =
         return _site(config, tuple(articles), tuple(problems))
 
 
+class Glimpse(NamedTuple):
+    """A big site as its first screen needs it, from the metadata cache: see `glimpse_site`."""
+
+    site: Site  # root, config and title, without articles
+    articles: list[Article]  # at least the site's `count` newest, in no order
+    total: int  # article files found
+
+
+def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:
+    """The newest `count` articles of the site at `path` (a folder), from the metadata cache: a walk of the folder
+    and one query, without the records of all the others. For painting a big site's first rows before the app
+    has started; `load_site` still gives the whole site after.
+
+    None when the cache cannot answer: more than GLIMPSE_READS files are new or changed since it was filled (those
+    few are read here), or a row of it is damaged.
+    """
+    path = Path(path).expanduser().resolve()  # as `load_site` has it: the cache is keyed by these paths
+    if not path.is_dir():
+        return None
+    root = site_root_of(path)
+    config = read_config(root)
+    files, _problems = discover(path, root, config.exclude)
+    context = f"{CONTEXT_VERSION}:{config.signature}"
+    with MetadataCache() as cache:
+        valid, jobs = _sorted_out(files, root, context, cache.lookup(root))
+    if len(jobs) > GLIMPSE_READS:
+        return None
+    fresh = [read_file(Path(key), rel_path, config, size, mtime)[0] for key, rel_path, size, mtime in jobs]
+    rows = valid + [to_row(article) for article in fresh if not any(p.kind == "read" for p in article.problems)]
+    records = Records(recheck=True)
+    damaged: list[Job] = []
+    articles = _records_of(records, newest_rows(rows, count), root, damaged)
+    home = _records_of(records, [row for row in valid if config.title is None and row[3] in HOME_PAGES], root, damaged)
+    if damaged:  # the full load reads those files again; the first screen waits for it
+        return None
+    return Glimpse(_site(config, (), title=_title(config, home)), articles, len(files))
+
+
 def _load(
     path: Path, root: Path, config: SiteConfig, use_cache: bool, progress: Progress | None = None
 ) -> tuple[list[Article], list[Problem]]:
@@ -113,25 +155,24 @@ def _articles(
     progress: Progress | None = None,
 ) -> tuple[list[Article], list[Row]]:
     """All articles (from cached `rows` when still valid), and the cache rows of those freshly read."""
-    articles: list[Article] = []
-    jobs: list[Job] = []
-    valid: list[Row] = []
-    for found in files:
-        row = rows.get(found.path)
-        if row is not None and row[1] == found.size and row[2] == found.mtime_ns and row[-1] == context:
-            valid.append(row)
-        else:
-            jobs.append((found.path, _relative(found.path, root), found.size, found.mtime_ns))
+    valid, jobs = _sorted_out(files, root, context, rows)
     records = Records(recheck=True)
-    for row in valid:
-        try:
-            articles.append(records.article(row))
-        except (ValueError, TypeError, IndexError):  # a damaged row: read the file again
-            jobs.append((row[0], _relative(row[0], root), row[1], row[2]))
     total = len(files)
-    cached = reported = len(articles)
-    if progress is not None and articles:
-        progress(list(articles), cached, total)
+    articles: list[Article] = []
+    if progress is not None and len(valid) > FIRST_ROWS:
+        # A big site with a warm cache: its newest articles first, so the list's first screen does not wait for
+        # thousands of records; the rest of the cached ones follow in one batch.
+        first = newest_rows(valid, FIRST_ROWS)
+        articles = _records_of(records, first, root, jobs)
+        progress(list(articles), len(articles), total)
+        taken = {row[0] for row in first}
+        valid = [row for row in valid if row[0] not in taken]
+    reported = len(articles)
+    articles += _records_of(records, valid, root, jobs)
+    cached = len(articles)
+    if progress is not None and cached > reported:
+        progress(articles[reported:], cached, total)
+        reported = cached
     fresh: list[Row] = []
     for done, (article, row) in enumerate(read_many(jobs, config), start=cached + 1):
         unreadable = [p for p in article.problems if p.kind == "read"]
@@ -144,6 +185,30 @@ def _articles(
             progress(articles[reported:], done, total)
             reported = len(articles)
     return articles, fresh
+
+
+def _sorted_out(files: list[Found], root: Path, context: str, rows: dict[str, Row]) -> tuple[list[Row], list[Job]]:
+    """The cache rows still valid for `files` (same size, mtime and context), and the jobs to read the others."""
+    valid: list[Row] = []
+    jobs: list[Job] = []
+    for found in files:
+        row = rows.get(found.path)
+        if row is not None and row[1] == found.size and row[2] == found.mtime_ns and row[-1] == context:
+            valid.append(row)
+        else:
+            jobs.append((found.path, _relative(found.path, root), found.size, found.mtime_ns))
+    return valid, jobs
+
+
+def _records_of(records: Records, rows: list[Row], root: Path, jobs: list[Job]) -> list[Article]:
+    """The articles of cache rows; a damaged row becomes a job, to read its file again."""
+    articles = []
+    for row in rows:
+        try:
+            articles.append(records.article(row))
+        except (ValueError, TypeError, IndexError):
+            jobs.append((row[0], _relative(row[0], root), row[1], row[2]))
+    return articles
 
 
 @contextmanager
@@ -179,17 +244,23 @@ def _newest_first(article: Article) -> tuple[bool, float, str, str]:
     return (article.date is None, -stamp, article.title.casefold(), article.rel_path)
 
 
-def _site(config: SiteConfig, articles: tuple[Article, ...], problems: tuple[Problem, ...] = ()) -> Site:
-    title = config.title
-    if title is None:  # Zola keeps the blog's title in the root section, `_index.md`
-        home = next((a for a in articles if a.rel_path in ("_index.md", "content/_index.md", "index.md")), None)
-        title = home.title if home is not None else readable_words(config.root.name) or str(config.root)
+def _site(
+    config: SiteConfig, articles: tuple[Article, ...], problems: tuple[Problem, ...] = (), title: str | None = None
+) -> Site:
     return Site(
         root=config.root,
-        title=title,
+        title=title if title is not None else _title(config, articles),
         articles=articles,
         base_url=config.base_url,
         baseurl_path=config.baseurl_path,
         permalink=config.permalink,
         problems=problems,
     )
+
+
+def _title(config: SiteConfig, articles: Sequence[Article]) -> str:
+    """The config's title; for Zola, which keeps it in the root section (`_index.md`), that page's title."""
+    if config.title is not None:
+        return config.title
+    home = next((a for a in articles if a.rel_path in HOME_PAGES), None)
+    return home.title if home is not None else readable_words(config.root.name) or str(config.root)
