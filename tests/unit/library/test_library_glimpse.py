@@ -7,13 +7,15 @@ dates look like, so the rows painted early are the rows the whole list then show
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.library import load_site
+from newstui.library import Article, load_site
 from newstui.library.cache import newest_rows
 from newstui.library.site import FIRST_ROWS, GLIMPSE_READS, glimpse_site
 
@@ -30,7 +32,7 @@ def _site(root: Path, count: int, *, title: str | None = "Glimpses", same_day_ev
     return root
 
 
-def _list_order(articles: list) -> list[str]:  # type: ignore[type-arg]
+def _list_order(articles: Iterable[Article]) -> list[str]:
     """The paths in the list's default order (newest first, ties by path, undated last by title)."""
     from newstui.ui.listing import sort_articles
 
@@ -107,7 +109,7 @@ _dates = st.one_of(st.none(), st.integers(0, 20).map(lambda d: f"2020-01-{1 + d:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_dates, max_size=40), st.integers(1, 12))
 def test_newest_rows_hold_the_first_rows_of_any_site(dates: list[str | None], count: int) -> None:
-    rows = [(f"/s/{n:03d}.md", 0, 0, f"{n:03d}.md", f"T{n}", date) for n, date in enumerate(dates)]
+    rows: list[tuple[Any, ...]] = [(f"/s/{n:03d}.md", 0, 0, f"{n:03d}.md", f"T{n}", d) for n, d in enumerate(dates)]
     chosen = {row[0] for row in newest_rows(rows, count)}
     order = sorted(
         (row for row in rows if row[5]), key=lambda row: (datetime.fromisoformat(row[5]), row[3]), reverse=True
