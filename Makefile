@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/library.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/terminal.py
+	$(BIN)/python bench/terminal.py --big
 	$(BIN)/python bench/ui.py --big
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/pathological.py
