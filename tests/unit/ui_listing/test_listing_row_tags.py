@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newstui.ui.widgets.article_list import _whole_tags
+from newstui.ui.list_rows import _whole_tags
 
 
 def test_tags_that_fit_are_shown_whole() -> None:

@@ -9,10 +9,9 @@ cursor; what a key does to the site (filter, sort, read state) is an action on t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -26,20 +25,9 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from newstui.library.records import Article
-from newstui.safetext import clean
+from newstui.ui.list_rows import RowMarks, row_parts
 from newstui.ui.widgets.gutter_scrollbar import vertical_line_scrollbar
 from newstui.ui.widgets.painted_lines import PaintedLines
-
-DATE_WIDTH = 10
-MARK_WIDTH = 3
-
-
-@dataclass(frozen=True)
-class RowMarks:
-    """What the mark column shows for one article."""
-
-    unread: bool = False
-    starred: bool = False
 
 
 def _no_marks(article: Article) -> RowMarks:
@@ -268,7 +256,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         """Rows as they went to the screen before when they show the same (see PaintedLines): the list scrolls
         by a row each step once the cursor reaches its last visible row, and every row in view is repainted."""
-        top, rows, width = round(self.scroll_y), self._rows, self.size.width
+        top, rows, width = round(self.scroll_y), self._rows, self.row_width
         keys: list[tuple[tuple[int, int, bool, RowMarks], Article] | None] = []
         for y in crop.line_range:
             index = top + y
@@ -279,9 +267,14 @@ class ArticleList(ScrollView, can_focus=True):
                 keys.append(None)
         return self._painted.render(self, crop, keys, super().render_lines)
 
+    @property
+    def row_width(self) -> int:
+        """Cells a row has: the list's width less its scrollbar, so a cut title keeps its ellipsis."""
+        return self.scrollable_content_region.width
+
     def render_line(self, y: int) -> Strip:
         index = y + round(self.scroll_y)
-        width = self.size.width
+        width = self.row_width
         base = self._style("")
         if not self._rows:
             if y == 0:
@@ -303,50 +296,8 @@ class ArticleList(ScrollView, can_focus=True):
         return strip
 
     def _row_segments(self, article: Article, marks: RowMarks, width: int, row: Style, cursor: bool) -> list[Segment]:
-
-        def styled(name: str) -> Style:
-            # On the cursor row keep the cursor colours; elsewhere use the part's own colour.
-            return row if cursor else self._style(name)
-
-        mark = [
-            Segment("●" if marks.unread else " ", styled("article-list--unread")),
-            Segment("★" if marks.starred else " ", styled("article-list--starred")),
-            Segment("!" if article.problems else " ", styled("article-list--problem")),
+        # On the cursor row keep the cursor colours; elsewhere each part has its own colour (the title none).
+        return [
+            Segment(text, row if cursor or part == "title" else self._style(f"article-list--{part}"))
+            for text, part in row_parts(article, marks, width)
         ]
-        date = article.date.strftime("%Y-%m-%d") if article.date else ""
-        rest = width - MARK_WIDTH
-        segments = mark
-        if rest >= DATE_WIDTH + 12:
-            segments.append(Segment(f"{date:<{DATE_WIDTH}} ", styled("article-list--date")))
-            rest -= DATE_WIDTH + 1
-        title = clean(article.title) or article.rel_path
-        room = rest - cell_len(title) - 1  # for tags, after the title and a space
-        tags = _whole_tags([f"#{clean(t)}" for t in article.tags[:4]], room)
-        if tags:
-            segments.append(Segment(title + " ", row))
-            segments.append(Segment(set_cell_size(tags, room), styled("article-list--tags")))
-        else:
-            segments.append(Segment(_truncate(title, rest), row))
-        return segments
-
-
-def _truncate(text: str, width: int) -> str:
-    """Fit `text` into `width` cells, with an ellipsis when it had to be cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
-
-
-def _whole_tags(tags: list[str], width: int) -> str:
-    """As many whole tags as fit in `width` cells ("#cyclin" helps nobody), with "…" when some were left out."""
-    shown: list[str] = []
-    for tag in tags:
-        more = len(shown) + 1 < len(tags)
-        if cell_len(" ".join([*shown, tag])) + (2 if more else 0) > width:
-            break
-        shown.append(tag)
-    if not shown:
-        return ""
-    return " ".join(shown) + (" …" if len(shown) < len(tags) else "")
