@@ -1,8 +1,9 @@
-"""The `newstui` command: `newstui open FILE` shows FILE's first screen before click and Textual are imported.
+"""The `newstui` command: what the reader app will show is painted before click and Textual are imported.
 
-Those imports take most of a second on a modest machine. For the commands that open one article in the reader
-(`newstui open FILE`, `newstui FILE`, `newstui browse FILE`) the first frame is painted here, from the arguments
-alone; anything unusual (an option, a missing file) skips it and the command line deals with it as always.
+Those imports take most of a second on a modest machine. For the commands that start the app (`newstui open
+FILE`, `newstui FILE`, `newstui FOLDER`, `newstui` alone, and `newstui browse` with or without a PATH) the first
+frame is painted here, from the arguments alone; anything unusual (an option, a missing file) skips it and the
+command line deals with it as always.
 """
 
 from __future__ import annotations
@@ -16,34 +17,53 @@ COMMANDS = frozenset({"browse", "open", "cat", "list", "search", "check"})
 
 def file_to_open(args: list[str]) -> Path | None:
     """The article these arguments open in the reader, when that is all they do; else None."""
-    if len(args) == 2 and args[0] in ("open", "browse"):
-        name = args[1]
+    shown = app_path(args)
+    return shown if shown is not None and shown.is_file() else None
+
+
+def app_path(args: list[str]) -> Path | None:
+    """The article or folder these arguments show in the app, when that is all they do; else None.
+
+    `open` takes an article only; `browse` and no command take either, and without PATH the default folder."""
+    if args[:1] == ["open"] and len(args) == 2:
+        name: str | None = args[1]
+    elif args[:1] == ["browse"] and len(args) <= 2:
+        name = args[1] if len(args) == 2 else None
     elif len(args) == 1 and args[0] not in COMMANDS:
         name = args[0]
+    elif not args:
+        name = None
     else:
         return None
-    if name.startswith("-"):
+    if name is not None and (name.startswith("-") or name == ""):
         return None
-    path = Path(name).expanduser()
     try:
-        return path.resolve() if path.is_file() else None
+        if name is None:
+            from newstui.config import default_path, load_config
+
+            path = default_path(load_config().default_path)
+        else:
+            path = Path(name).expanduser()
+        if path.is_file():
+            return path.resolve()
+        return path.resolve() if path.is_dir() and args[:1] != ["open"] else None
     except OSError:
         return None
 
 
 def main(argv: list[str] | None = None) -> Any:
     args = sys.argv[1:] if argv is None else argv
-    file = file_to_open(args)
-    if file is not None:
+    shown = app_path(args)
+    if shown is not None:
         from newstui.ui import first_frame
 
-        first_frame.paint_early(file)
+        first_frame.paint_early(shown)
     try:
         from newstui.cli import main as run
 
         return run(args)
     finally:
-        if file is not None:
+        if shown is not None:
             first_frame.forget_early()
 
 

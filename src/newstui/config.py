@@ -51,6 +51,14 @@ def cache_dir() -> Path:
     return _env_path("NEWSTUI_CACHE_DIR") or user_cache_path(APP_NAME)
 
 
+def default_path(configured: str | None) -> Path:
+    """PATH when a command is given none: the config's `default_path`, else ./content when present (the sample
+    site), else `.`. Here, below the command line, so the first frame finds it before click is imported."""
+    if configured:
+        return Path(configured).expanduser()
+    return Path("content") if Path("content").is_dir() else Path(".")
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings in effect: each field is the config's value, or the default when absent or wrong."""

@@ -201,3 +201,24 @@ def test_a_kill_before_the_app_is_up_gives_the_terminal_back(tmux: TmuxPane, tmp
     assert re.search(r"^MODES: echo icanon\s*$", screen, re.MULTILINE), screen
     assert "Part 0" not in screen  # the frame is gone with the alternate screen
     assert tmux.show("#{alternate_on} #{cursor_flag}") == "0 1"
+
+
+def test_a_known_site_lists_at_once_and_keys_typed_then_move_the_list(tmux: TmuxPane, tmp_path: Path) -> None:
+    """`newstui SITE` with a warm metadata cache paints the list's first rows before Textual is up; `j` and Enter
+    typed at once act on those rows (the second newest article is read), and the terminal is given back after."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    for n in range(1, 29):
+        text = f"---\ntitle: Harbour note {n}\n---\nThe harbour on day {n}.\n\nThe end of note {n}.\n"
+        (site / "_posts" / f"2021-02-{n:02d}-note.md").write_text(text, encoding="utf-8")
+    modes = "stty -a | tr -s ' ;' '\\n' | grep -xE -- '-?(echo|icanon)' | sort | tr '\\n' ' '"
+    tmux.wait(lambda s: s.strip() != "", "the shell prompt")
+    tmux.text(f"{NEWSTUI} list '{site}' > /dev/null && {NEWSTUI} '{site}'; printf 'MODES: %s\\n' \"$({modes})\"")
+    tmux.keys("Enter")  # `list` fills the metadata cache, as any earlier run would
+    tmux.wait(lambda s: "2021-02-28 Harbour note 28" in s and "2021-02-10 Harbour note 10" in s, "the first rows")
+    tmux.keys("j", "Enter")  # most likely while Textual is still starting
+    screen = tmux.wait(lambda s: "The end of note 27." in s and "Next link" in s, "note 27 in the reader")
+    assert "jEnter" not in screen and "The end of note 28." not in screen
+    tmux.keys("q")
+    screen = tmux.wait(lambda s: re.search(r"^MODES: ", s, re.MULTILINE) is not None, "the shell again")
+    assert re.search(r"^MODES: echo icanon\s*$", screen, re.MULTILINE), screen

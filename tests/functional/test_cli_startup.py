@@ -89,30 +89,34 @@ def test_cat_still_renders_after_importing_lazily(site: Path, tmp_path: Path) ->
     assert "newstui.render" in heavy and "textual" not in heavy
 
 
-def test_only_commands_that_open_one_article_paint_a_first_frame(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`newstui open FILE`, `newstui FILE` and `newstui browse FILE` show FILE before click and Textual load;
-    folders, options, other commands and missing files go straight to the command line."""
-    from newstui.__main__ import file_to_open
+def test_only_commands_that_start_the_app_paint_a_first_frame(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`newstui open FILE`, `newstui FILE`, `newstui FOLDER`, `newstui` and `newstui browse [PATH]` show what the
+    app will show before click and Textual load; options, other commands and missing paths go straight to the
+    command line."""
+    from newstui.__main__ import app_path, file_to_open
 
     article = tmp_path / "note.md"
     article.write_text("# Note\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
     for args in (["open", "note.md"], ["note.md"], ["browse", str(article)]):
-        assert file_to_open(args) == article.resolve(), args
+        assert file_to_open(args) == app_path(args) == article.resolve(), args
+    for args in ([str(tmp_path)], ["browse", "content"], ["browse"], []):
+        assert file_to_open(args) is None, args
+        assert app_path(args) == (tmp_path if args == [str(tmp_path)] else tmp_path / "content").resolve(), args
     (tmp_path / "list").write_text("a file named like a command\n", encoding="utf-8")
     for args in (
         ["open", "missing.md"],
-        [str(tmp_path)],
+        ["open", str(tmp_path)],
         ["cat", "note.md"],
         ["list"],
         ["open", "--help"],
+        ["browse", "--help"],
         ["--debug", "open", "note.md"],
         ["open", "note.md", "extra"],
-        [],
+        ["browse", "note.md", "extra"],
     ):
-        assert file_to_open(args) is None, args
+        assert app_path(args) is None, args
 
 
 def test_the_entry_point_knows_every_command() -> None:

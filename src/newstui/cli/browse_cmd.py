@@ -27,21 +27,19 @@ def browse_path(path: str | None, configured: str | None) -> Path:
 def run_app(path: Path, open_file: Path | None = None, config: Config | None = None) -> None:
     """Start the Textual app (imported here so `newstui list` and friends never load textual).
 
-    With `open_file`, its first screen is painted before Textual is even imported (see `ui.first_frame`).
+    The first screen (`open_file`'s, or the site's first rows) is painted before Textual is even imported (see
+    `ui.first_frame`), unless `newstui.__main__` painted it already.
     """
     from newstui.config import load_config
+    from newstui.ui.first_frame import frame_for, is_dark
 
     config = config or load_config()
-    frame = None
-    if open_file is not None:
-        from newstui.ui.first_frame import is_dark, paint, take_early
-
-        frame = take_early() or paint(open_file, dark=is_dark(config.theme))
+    frame = frame_for(open_file if open_file is not None else path, dark=is_dark(config.theme))
     app_failed = True  # until the app has run, and so taken the screen over from the frame
     try:
         from newstui.ui.app import NewsApp
 
-        app = NewsApp(path, open_file=open_file, config=config)
+        app = NewsApp(path, open_file=open_file, config=config, glimpse=frame.glimpse if frame is not None else None)
         if frame is not None:
             frame.give_back_input()  # keys typed from here on wait in the terminal's own line editing
         app.run()

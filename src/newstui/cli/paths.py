@@ -7,18 +7,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newstui.config import default_path, load_config
 
-def default_path(configured: str | None) -> Path:
-    """Without PATH: the config's `default_path`, else ./content when present (the sample site), else `.`."""
-    if configured:
-        return Path(configured).expanduser()
-    return Path("content") if Path("content").is_dir() else Path(".")
+__all__ = ["default_path", "path_or_default"]
 
 
 def path_or_default(path: str | Path | None) -> Path:
     """PATH as given (with `~` expanded); else the default, reading the config only when it is needed."""
     if path is not None and str(path) != "":
         return Path(path).expanduser()
-    from newstui.config import load_config
-
     return default_path(load_config().default_path)

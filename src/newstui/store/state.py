@@ -165,7 +165,7 @@ class StateStore:
         keys = [_key(a) for a in articles]
         try:
             with self._lock:
-                rows = self._rows_of(keys)
+                rows = _rows_of(self._conn, keys)
         except sqlite3.Error:
             rows = {}
         result = {}
@@ -175,19 +175,6 @@ class StateStore:
                 row = self._claim(key)
             result[key] = ArticleState(bool(row[0]), bool(row[1])) if row else ArticleState()
         return result
-
-    def _rows_of(self, keys: list[str]) -> dict[str, tuple[int, int]]:
-        """(read, starred) rows of `keys`: looked up by key for a batch of a loading site, so listing a big site
-        in batches does not read the whole table once per batch; the whole table when most keys are asked."""
-        select = "SELECT path, read, starred FROM articles"
-        if len(keys) > _KEYS_PER_QUERY * 4:
-            return {path: (read, starred) for path, read, starred in self._conn.execute(select)}
-        rows: dict[str, tuple[int, int]] = {}
-        for start in range(0, len(keys), _KEYS_PER_QUERY):
-            chunk = keys[start : start + _KEYS_PER_QUERY]
-            query = f"{select} WHERE path IN ({','.join('?' * len(chunk))})"
-            rows.update((path, (read, starred)) for path, read, starred in self._conn.execute(query, chunk))
-        return rows
 
     def is_read(self, article: ArticleRef) -> bool:
         return self.state(article).read
@@ -320,6 +307,38 @@ def _memory_copy(path: Path, source: sqlite3.Connection | None = None) -> sqlite
     with memory:
         memory.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)", rows)
     return memory
+
+
+def _rows_of(conn: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[int, int]]:
+    """(read, starred) rows of `keys`: looked up by key for a batch of a loading site, so listing a big site
+    in batches does not read the whole table once per batch; the whole table when most keys are asked."""
+    select = "SELECT path, read, starred FROM articles"
+    if len(keys) > _KEYS_PER_QUERY * 4:
+        return {path: (read, starred) for path, read, starred in conn.execute(select)}
+    rows: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        query = f"{select} WHERE path IN ({','.join('?' * len(chunk))})"
+        rows.update((path, (read, starred)) for path, read, starred in conn.execute(query, chunk))
+    return rows
+
+
+def peek_marks(articles: Iterable[ArticleRef], path: Path | None = None) -> dict[str, ArticleState]:
+    """Marks of `articles` read from the state file without opening it for writing (nothing is created, claimed
+    or moved aside): for the first frame, painted before the app opens the store. Articles the file does not
+    know are left out; on any problem the result is empty, and the app shows the marks a moment later."""
+    file = Path(path) if path is not None else data_dir() / STATE_FILE
+    if not file.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True)
+        try:
+            rows = _rows_of(conn, [_key(article) for article in articles])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+    return {key: ArticleState(bool(read), bool(starred)) for key, (read, starred) in rows.items()}
 
 
 def open_state(path: Path | None = None) -> StateStore:

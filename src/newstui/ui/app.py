@@ -25,6 +25,7 @@ from newstui.config import Config, load_config, save_theme
 from newstui.document.model import Target
 from newstui.library import site_root_of
 from newstui.library.records import Article, Site
+from newstui.library.site import Glimpse
 from newstui.opener import open_target
 from newstui.safetext import clean
 from newstui.ui.collector import CollectorPolicy
@@ -60,10 +61,12 @@ class NewsApp(App[None]):
         open_file: Path | None = None,
         config: Config | None = None,
         marks: Marks | None = None,
+        glimpse: Glimpse | None = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.open_file = open_file
+        self.glimpse = glimpse  # the site's first rows, painted before the app started: it starts with them
         self.config = config if config is not None else load_config()
         self._marks = marks
         self._notices: list[str] = []
@@ -91,7 +94,7 @@ class NewsApp(App[None]):
             self._marks, self._notices = open_marks()
         for notice in self._notices:
             self.notify(clean(notice), title="Read state", severity="warning", timeout=10)
-        self.push_screen(MainScreen(self.path, open_file=self.open_file, marks=self._marks))
+        self.push_screen(MainScreen(self.path, open_file=self.open_file, marks=self._marks, glimpse=self.glimpse))
         self.call_after_refresh(self._check_keymap)
         self._theme_ready = True
 

@@ -1,9 +1,12 @@
-"""The reader's first screen, painted by newstui itself before Textual is imported.
+"""The app's first screen, painted by newstui itself before Textual is imported.
 
 Importing and starting Textual takes most of a second on a modest machine, more than a reader should wait to
 see the article they asked for. So `newstui open FILE` (and `newstui FILE`) first draws the article's first
 screen with the same document and render layers the reader uses, at the place and width the reader will show
 it (see `geometry`), then starts the app, whose first frame paints over it with colours, list and footer.
+`newstui FOLDER` (and `newstui` on the default folder) likewise draws the list's first rows, when the metadata
+cache knows the site (`library.glimpse_site`), and the newest article beside them; the app starts with those
+same rows (`FirstFrame.glimpse`), so they stay on screen while it reads the rest of the site.
 
 Keys typed in between are not lost: echo and line editing are turned off at once, so they wait in the terminal
 untouched and reach the app when it starts; `restore` puts the terminal's own settings back when the app ends.
@@ -16,22 +19,36 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from newstui.ui.geometry import PROBLEMS_MAX_ROWS, Box, reader_pane, reader_text
+from newstui.ui.geometry import (
+    NARROW,
+    PROBLEMS_MAX_ROWS,
+    Box,
+    browsing_reader_pane,
+    list_pane,
+    reader_pane,
+    reader_text,
+)
+from newstui.ui.list_rows import row_parts
 
 if TYPE_CHECKING:
     from rich.segment import Segment
 
+    from newstui.library.records import Article, Site
+    from newstui.library.site import Glimpse
     from newstui.render.output import ColorName
+    from newstui.store.state import ArticleState
 
 ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[H\x1b[2J"  # alternate screen, cursor hidden, no autowrap, cleared
 LEAVE = "\x1b[?7h\x1b[?1049l\x1b[?25h"
 BORDER = "\x1b[2m▕\x1b[0m"
+HKEY = "▁"  # the narrow list pane's bottom border
+HEADER_ICON, HEADER_CLOCK, HEADER_ICON_TEXT = 8, 10, "≡"  # Textual's Header: its icon and clock spaces, in cells
 
 
 class FirstFrame:
@@ -41,7 +58,8 @@ class FirstFrame:
     restored on the way out (the app installs its own handler once it is up).
     """
 
-    def __init__(self, out: TextIO, fd: int | None, saved: list[Any] | None) -> None:
+    def __init__(self, out: TextIO, fd: int | None, saved: list[Any] | None, glimpse: Glimpse | None = None) -> None:
+        self.glimpse = glimpse  # the site's first rows, as the frame showed them, for the app to start with
         self._out = out
         self._fd = fd
         self._saved = saved
@@ -82,14 +100,16 @@ def _exit_on_sigterm() -> signal.Handlers | Callable[[int, FrameType | None], ob
 
 
 _early: FirstFrame | None = None  # painted by `newstui.__main__` before the command line was even parsed
+_early_path: Path | None = None  # what it was painted for, or tried to be (the cache may not know the site)
 
 
 def paint_early(path: Path) -> None:
-    """Paint `path`'s first frame now, for `run_app` to take over (see `take_early`); colours per the config."""
+    """Paint the first frame of `path` (an article, or a site's folder) now, for `run_app` to take over (see
+    `frame_for`); colours per the config."""
     from newstui.config import load_config
 
-    global _early
-    _early = paint(path, dark=is_dark(load_config().theme))
+    global _early, _early_path
+    _early, _early_path = paint_any(path, dark=is_dark(load_config().theme)), path
 
 
 def is_dark(theme: str | None) -> bool:
@@ -97,22 +117,59 @@ def is_dark(theme: str | None) -> bool:
     return "light" not in (theme or "")
 
 
-def take_early() -> FirstFrame | None:
-    """The frame painted early, now the app's to restore; None when there is none."""
-    global _early
-    frame, _early = _early, None
+def frame_for(path: Path, *, dark: bool) -> FirstFrame | None:
+    """The first frame of `path`, now the app's to restore: the one `paint_early` made when it was asked for
+    this path (painted or not: a cold cache is not looked at twice), else one painted now."""
+    if _early_path is not None and _early_path == path:
+        return _take_early()
+    return paint_any(path, dark=dark)
+
+
+def paint_any(path: Path, *, dark: bool) -> FirstFrame | None:
+    """`paint_site` for a folder, `paint` for an article."""
+    return paint_site(path, dark=dark) if path.is_dir() else paint(path, dark=dark)
+
+
+def _take_early() -> FirstFrame | None:
+    global _early, _early_path
+    frame, _early, _early_path = _early, None, None
     return frame
 
 
 def forget_early() -> None:
     """The command ended without starting the app (an error, say): leave the frame and give the terminal back."""
-    frame = take_early()
+    frame = _take_early()
     if frame is not None:
         frame.restore(app_failed=True)
 
 
 def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
-    """Draw `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible."""
+    """Draw article `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible."""
+    return _paint(lambda columns, rows, color: (_article_frame(path, columns, rows, dark, color), None), out)
+
+
+def paint_site(folder: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
+    """Draw the first rows of the site at `folder` beside its newest article; None (and nothing drawn) when the
+    metadata cache cannot tell them at once, or there is no terminal."""
+
+    def draw(columns: int, rows: int, color: ColorName) -> tuple[Iterator[str], Glimpse | None] | None:
+        from newstui.library.site import glimpse_site
+
+        glimpse = glimpse_site(folder)
+        if glimpse is None or not glimpse.articles:
+            return None
+        return _site_frame(glimpse, columns, rows, dark, color), glimpse
+
+    return _paint(draw, out)
+
+
+# The frame's escape sequences in parts, each written as soon as it is made (the list before the article),
+# with the site's first rows when they are shown; None when there is nothing to show.
+Draw = Callable[[int, int, "ColorName"], "tuple[Iterator[str], Glimpse | None] | None"]
+
+
+def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
+    """Draw what `draw(columns, rows, colours)` makes, quiet the keyboard, and return the frame to restore later."""
     stream = out if out is not None else sys.__stderr__  # where Textual draws
     if stream is None or not _is_terminal(stream) or os.environ.get("TERM") == "dumb":
         return None
@@ -120,43 +177,122 @@ def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstF
         columns, rows = shutil.get_terminal_size()  # as Textual measures it (COLUMNS/LINES, stdout, else 80x24)
         from newstui.render.output import terminal_color_system  # the colours Textual will use too
 
-        frame_text = compose(path, columns, rows, dark=dark, color=terminal_color_system())
+        drawn = draw(columns, rows, terminal_color_system())
+        if drawn is None:
+            return None
+        parts, glimpse = drawn
+        first = next(parts)  # made before anything is written: a failure here leaves the terminal untouched
     except Exception:  # the app shows any problem properly a moment later
         return None
     fd, saved = _quiet_input()
-    stream.write(frame_text)
+    stream.write(first)
     stream.flush()
-    return FirstFrame(stream, fd, saved)
+    with suppress(Exception):  # the rest is the app's to paint
+        for part in parts:
+            stream.write(part)
+            stream.flush()
+    return FirstFrame(stream, fd, saved, glimpse)
 
 
 def compose(path: Path, columns: int, rows: int, *, dark: bool = True, color: ColorName = "256") -> str:
-    """The escape sequences of the first frame at this terminal size: the site's title on the top row, then the
-    problems bar and the article's first lines where the reader will show them."""
-    from newstui.document import first_screen
-    from newstui.library import read_article, site_for
-    from newstui.render import default_theme, render_document
-    from newstui.render.output import line_to_ansi
-    from newstui.safetext import clean
-    from newstui.ui.problems import problems_text
+    """The escape sequences of article `path`'s first frame at this terminal size: the site's title on the top
+    row, then the problems bar and the article's first lines where the reader will show them."""
+    return "".join(_article_frame(path, columns, rows, dark, color))
+
+
+def compose_site(glimpse: Glimpse, columns: int, rows: int, *, dark: bool = True, color: ColorName = "256") -> str:
+    """The escape sequences of a site's first frame: the title and counts on the top row, the list's first rows
+    with the cursor on the newest article, and that article beside (or, narrow, below) them."""
+    return "".join(_site_frame(glimpse, columns, rows, dark, color))
+
+
+def _article_frame(path: Path, columns: int, rows: int, dark: bool, color: ColorName) -> Iterator[str]:
+    from newstui.library import site_for
 
     site = site_for(path)
+    pane = reader_pane(columns, rows)
+    out = [ENTER, _header(_site_title(site), columns)]
+    if pane.left:  # the list pane's right border, where the list will be
+        out += [_at(row, pane.left - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
+    out += _reader(path, site, pane, columns, dark, color)
+    yield "".join(out)
+
+
+def _site_frame(glimpse: Glimpse, columns: int, rows: int, dark: bool, color: ColorName) -> Iterator[str]:
+    from newstui.store.state import peek_marks
+    from newstui.ui.list_rows import RowMarks
+    from newstui.ui.listing import Facet, counts_line, loading_text, sort_articles
+    from newstui.ui.sitelist import early_batch
+
+    site, articles, done, total = early_batch(glimpse)
+    marks = peek_marks(articles)
+    shown = sort_articles(articles, "newest")
+    unread = sum(1 for article in articles if not _state_of(marks, article).read)
+    counts = counts_line(len(articles), unread, len(shown), Facet(), "newest", loading_text(done, total))
+    out = [ENTER, _header(f"{_site_title(site)} — {counts}", columns)]
+    pane = list_pane(columns, rows)
+    wide = columns >= NARROW
+    height = pane.height if wide else max(0, pane.height - 1)  # narrow: the border is the pane's last row
+    width = max(0, pane.width - wide - (len(shown) > height))  # less the border and the scrollbar
+    for row, article in enumerate(shown[:height]):
+        state = _state_of(marks, article)
+        parts = row_parts(article, RowMarks(unread=not state.read, starred=state.starred), width)
+        cursor = row == 0
+        text = "".join(f"{_PART_STYLE['cursor' if cursor else part]}{piece}\x1b[0m" for piece, part in parts)
+        out.append(_at(pane.top + row, 0) + text)
+    if wide:
+        out += [_at(row, pane.width - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
+    elif pane.height:
+        out.append(_at(pane.top + height, 0) + f"\x1b[2m{HKEY * columns}\x1b[0m")
+    yield "".join(out)
+    yield "".join(_reader(shown[0].path, site, browsing_reader_pane(columns, rows), columns, dark, color))
+
+
+_PART_STYLE = {  # the list's parts as the app colours them, near enough for the moment before it starts
+    "cursor": "\x1b[1;7m",
+    "unread": "\x1b[1m",
+    "starred": "\x1b[33m",
+    "problem": "\x1b[1;31m",
+    "date": "\x1b[2m",
+    "tags": "\x1b[2m",
+    "title": "",
+}
+
+
+def _state_of(marks: dict[str, ArticleState], article: Article) -> ArticleState:
+    from newstui.store.state import ArticleState
+
+    return marks.get(str(article.path)) or ArticleState()
+
+
+def _reader(path: Path, site: Site, pane: Box, columns: int, dark: bool, color: ColorName) -> list[str]:
+    """The problems bar and the first lines of article `path`, placed in the reader's `pane`."""
+    from newstui.document import first_screen
+    from newstui.library import read_article
+    from newstui.render import default_theme, render_document
+    from newstui.render.output import line_to_ansi
+    from newstui.ui.problems import problems_text
+
     article, body = read_article(path, site)
     document = first_screen(body, source=path, site=site, article=article)
-    pane = reader_pane(columns, rows)
     problems = _problem_lines(problems_text(document.problems), pane.width - 2)
     box = reader_text(pane, columns, len(problems))
     rendered = render_document(
         document, box.width, theme=default_theme(dark=dark), site_root=site.root, max_lines=box.height
     )
-    out = [ENTER, _at(0, 0), _centred(clean(site.title) or site.root.name, columns)]
-    if pane.left:  # the list pane's right border, where the list will be
-        out += [_at(row, pane.left - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
+    out = []
     for row, text in enumerate(problems):
         out += [_at(pane.top + row, pane.left + 1), text]
     room = max(0, columns - box.left)  # a tiny terminal is narrower than the narrowest layout
     for row, line in enumerate(rendered.lines[: box.height]):
         out += [_at(box.top + row, box.left), line_to_ansi(_cut(line, room), color)]
-    return "".join(out)
+    return out
+
+
+def _site_title(site: Site) -> str:
+    from newstui.safetext import clean
+
+    return clean(site.title) or site.root.name
 
 
 def _cut(line: Sequence[Segment], cells: int) -> list[Segment]:
@@ -183,8 +319,17 @@ def _at(row: int, column: int) -> str:
     return f"\x1b[{row + 1};{column + 1}H"
 
 
-def _centred(title: str, columns: int) -> str:
-    return f"\x1b[1m{title[:columns].center(columns).rstrip()}\x1b[0m"
+def _header(text: str, columns: int) -> str:
+    """The header row as Textual's Header lays it out: the icon, then `text` centred between the icon's 8 cells
+    and the clock's 10, cut with an ellipsis when it does not fit."""
+    from rich.cells import cell_len, set_cell_size
+
+    room = max(0, columns - HEADER_ICON - HEADER_CLOCK)
+    if cell_len(text) > room:
+        text = set_cell_size(text, max(0, room - 1)) + "…" if room else ""
+    left = HEADER_ICON + (room - cell_len(text)) // 2
+    icon = _at(0, 1) + HEADER_ICON_TEXT if columns > 1 else ""
+    return f"{icon}{_at(0, left)}\x1b[1m{text}\x1b[0m"
 
 
 def _is_terminal(stream: TextIO) -> bool:
@@ -195,7 +340,8 @@ def _is_terminal(stream: TextIO) -> bool:
 
 
 def _quiet_input() -> tuple[int | None, list[Any] | None]:
-    """Turn off echo and line editing, so keys typed before the app starts neither show nor wait for Enter."""
+    """Turn off echo and line editing, so keys typed before the app starts neither show nor wait for Enter, and
+    reach the app as typed."""
     try:
         import termios
 
@@ -203,10 +349,11 @@ def _quiet_input() -> tuple[int | None, list[Any] | None]:
         saved = termios.tcgetattr(fd)
         quiet = termios.tcgetattr(fd)
         quiet[3] &= ~(termios.ECHO | termios.ICANON)
+        quiet[0] &= ~termios.ICRNL  # Enter stays "\r", as Textual reads it; turned into "\n" it would be ctrl+j
         termios.tcsetattr(fd, termios.TCSANOW, quiet)
         return fd, saved
     except Exception:  # no termios (not POSIX) or not a terminal after all: keys just echo
         return None, None
 
 
-__all__ = ["Box", "FirstFrame", "compose", "paint"]
+__all__ = ["Box", "FirstFrame", "compose", "compose_site", "paint", "paint_site"]

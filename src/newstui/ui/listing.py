@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from newstui.library.records import Article
+from newstui.safetext import clean
 
 SortOrder = Literal["newest", "oldest", "title"]
 SORT_ORDERS: tuple[SortOrder, ...] = ("newest", "oldest", "title")
@@ -74,6 +75,27 @@ def _facet_test(
     if facet.kind == "starred":
         return is_starred
     return lambda a: True
+
+
+def counts_line(total: int, unread: int, shown: int, facet: Facet, order: SortOrder, progress: str = "") -> str:
+    """The header's line of counts: articles, unread, how many are shown, the facet and sort, loading progress."""
+    parts = [f"{total:,} article{'' if total == 1 else 's'}", f"{unread:,} unread"]
+    if shown != total:
+        parts.append(f"{shown:,} shown")
+    if facet.label:
+        parts.append(clean(facet.label))
+    if order != "newest":
+        parts.append(f"sorted by {order}")
+    if progress:
+        parts.append(progress)
+    return " · ".join(parts)
+
+
+def loading_text(done: int, total: int | None) -> str:
+    """How far a site's loading has got, for the header ("" once every article is listed)."""
+    if total is not None and done >= total:
+        return ""
+    return f"loading {done:,} of {total:,}" if total else "loading…"
 
 
 class Listing:

@@ -12,16 +12,19 @@ from pathlib import Path
 
 from newstui.library import load_site, read_article, site_for
 from newstui.library.records import Article, Site
+from newstui.library.site import Glimpse
 
 Batch = Callable[[Site, list[Article], int, int | None], None]  # site, new articles, done so far, total or None
 
 
 class SiteLoader:
-    """Loads `path` (a folder, or a file whose whole site is listed); `first` is read before the rest."""
+    """Loads `path` (a folder, or a file whose whole site is listed); `first` is read before the rest. With
+    `announce=False` the site is not delivered before its articles: the app has it already (see `early_batch`)."""
 
-    def __init__(self, path: Path, first: Path | None = None) -> None:
+    def __init__(self, path: Path, first: Path | None = None, *, announce: bool = True) -> None:
         self.path = path
         self.first = first
+        self.announce = announce
 
     def run(self, deliver: Batch) -> None:
         """Deliver the site at once, then its articles. Raises FileNotFoundError/PermissionError only when
@@ -30,7 +33,7 @@ class SiteLoader:
             bare = site_for(self.path)
         except Exception:  # the full load below reports what is wrong
             bare = None
-        if bare is not None:
+        if bare is not None and (self.announce or self.first is not None):
             early: list[Article] = []
             if self.first is not None and self.first.is_file():
                 early = [read_article(self.first, bare)[0]]
@@ -43,3 +46,10 @@ class SiteLoader:
         site = load_site(self.path, progress=progress)
         articles = list(site.articles)
         deliver(site, articles, len(articles), len(articles))
+
+
+def early_batch(glimpse: Glimpse) -> tuple[Site, list[Article], int, int | None]:
+    """A glimpse of a site (its first rows, painted before the app started) as the app's first batch of it:
+    never the last batch, even when it holds every article, since the site's permalinks come with the whole."""
+    done = len(glimpse.articles)
+    return glimpse.site, glimpse.articles, done, glimpse.total if glimpse.total > done else None

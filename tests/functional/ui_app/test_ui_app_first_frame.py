@@ -8,13 +8,11 @@ up reach the reader once FILE is shown, not the list.
 from __future__ import annotations
 
 import io
-import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
 
 from newstui.library.records import Site
 from newstui.ui import first_frame, sitelist
@@ -23,9 +21,9 @@ from newstui.ui.geometry import reader_pane, reader_text
 from newstui.ui.screens import reading
 from newstui.ui.screens.main import MainScreen
 from tests.conftest import REFERENCE, need
+from tests.functional.ui_app.frame_model import painted, region
 from tests.functional.ui_app.ui_app_support import app_for, loaded, make_site, screen_text, wait_for
 
-CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
 SIZES = [(120, 40), (80, 24), (250, 70), (100, 30), (60, 20)]
 
 BROKEN_HERO = {
@@ -49,53 +47,6 @@ def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reading, "READ_AFTER", 60.0)
 
 
-def painted(frame: str, columns: int, rows: int) -> list[str]:
-    """The text a terminal shows after `frame`: only cursor positioning and SGR are expected, anything else fails."""
-    grid = [[" "] * columns for _ in range(rows)]
-    row = column = 0
-    position = 0
-    for match in CSI.finditer(frame):
-        column = _put(grid, row, column, frame[position : match.start()])
-        params, final = match.groups()
-        if final == "H":
-            row, column = (int(n) - 1 for n in (params or "1;1").split(";"))
-        else:
-            assert final in "mhlJ", f"unexpected escape sequence {match.group()!r}"
-        position = match.end()
-    _put(grid, row, column, frame[position:])
-    return ["".join(cells).rstrip() for cells in grid]
-
-
-def _put(grid: list[list[str]], row: int, column: int, text: str) -> int:
-    assert "\x1b" not in text and all(ch >= " " for ch in text), f"raw control characters in {text!r}"
-    for char in text:
-        width = cell_len(char)
-        if width == 0:
-            grid[row][column - 1] += char
-            continue
-        assert column + width <= len(grid[row]), f"text runs past the right edge on row {row}"
-        grid[row][column] = char
-        for extra in range(1, width):
-            grid[row][column + extra] = ""
-        column += width
-    return column
-
-
-def _region(lines: list[str], left: int, width: int, top: int, height: int) -> list[str]:
-    """The rows top..top+height of `lines`, cut to the columns left..left+width (cells of one-cell text)."""
-    return [_cells(line, left, width) for line in lines[top : top + height]]
-
-
-def _cells(line: str, left: int, width: int) -> str:
-    out, column = [], 0
-    for char in line:
-        size = cell_len(char)
-        if left <= column < left + width:
-            out.append(char)
-        column += size
-    return "".join(out).rstrip()
-
-
 async def _app_screen(path: Path, site: Path, size: tuple[int, int]) -> list[str]:
     app = app_for(site, open_file=path)
     async with app.run_test(size=size) as pilot:
@@ -114,8 +65,8 @@ async def test_first_frame_is_what_the_reader_then_shows(size: tuple[int, int]) 
     assert "Smart Mobility Projects as Changemakers?" in "\n".join(frame)
     box = reader_text(reader_pane(columns, rows), columns)
     app_lines = await _app_screen(reference, reference.parents[1], size)
-    expected = _region(app_lines, box.left, box.width, box.top, box.height)
-    assert _region(frame, box.left, box.width, box.top, box.height) == expected
+    expected = region(app_lines, box.left, box.width, box.top, box.height)
+    assert region(frame, box.left, box.width, box.top, box.height) == expected
     assert any(line.strip() for line in expected)
 
 
@@ -128,9 +79,9 @@ async def test_first_frame_places_the_problems_bar_like_the_app(tmp_path: Path, 
     frame = painted(compose(path, columns, rows), columns, rows)
     pane = reader_pane(columns, rows)
     app_lines = await _app_screen(path, site, size)
-    expected = _region(app_lines, pane.left, pane.width - 1, pane.top, pane.height)
+    expected = region(app_lines, pane.left, pane.width - 1, pane.top, pane.height)
     assert any("hero image not found" in line for line in expected)
-    assert _region(frame, pane.left, pane.width - 1, pane.top, pane.height) == expected
+    assert region(frame, pane.left, pane.width - 1, pane.top, pane.height) == expected
 
 
 def test_article_text_cannot_send_escape_sequences(tmp_path: Path) -> None:

@@ -25,17 +25,19 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from newstui.document.model import Document
 from newstui.library.records import Article, Site
+from newstui.library.site import Glimpse
 from newstui.safetext import clean
 from newstui.ui.geometry import NARROW
 from newstui.ui.history import History, Place
-from newstui.ui.listing import Facet, Listing, SortOrder
+from newstui.ui.list_rows import RowMarks
+from newstui.ui.listing import Facet, Listing, SortOrder, counts_line, loading_text
 from newstui.ui.preview import DocumentCache, MakeTail, is_big
 from newstui.ui.problems import problems_text
 from newstui.ui.screens.list_actions import ListActions
 from newstui.ui.screens.reading import ReadingActions
-from newstui.ui.sitelist import SiteLoader
+from newstui.ui.sitelist import SiteLoader, early_batch
 from newstui.ui.state import Marks, MemoryMarks
-from newstui.ui.widgets.article_list import ArticleList, RowMarks
+from newstui.ui.widgets.article_list import ArticleList
 from newstui.ui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -75,10 +77,13 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
 
     AUTO_FOCUS = "#list"
 
-    def __init__(self, path: Path, *, open_file: Path | None = None, marks: Marks | None = None) -> None:
+    def __init__(
+        self, path: Path, *, open_file: Path | None = None, marks: Marks | None = None, glimpse: Glimpse | None = None
+    ) -> None:
         super().__init__(id="main")
         self.path = path
         self.open_file = open_file
+        self.glimpse = glimpse
         self.site: Site | None = None
         self.listing = Listing()
         self.marks: Marks = marks or MemoryMarks()
@@ -129,39 +134,41 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         self.article_list.set_highlight_handler(self._highlighted)
         # `open FILE` reads from the start: the reader has the focus at once (one footer of keys to build, not two)
         (self.reader if self.open_file is not None else self.article_list).focus()
+        if self.glimpse is not None:  # the rows the first frame showed stay on screen while the site loads
+            site, articles, done, total = early_batch(self.glimpse)
+            self._preload_marks(articles)
+            self._add_batch(site, articles, done, total)
         self._start_loading()
 
     # -- loading ------------------------------------------------------------------------------------------------
 
     def _start_loading(self) -> None:
-        loader = SiteLoader(self.path, first=self.open_file)
+        loader = SiteLoader(self.path, first=self.open_file, announce=self.glimpse is None)
         self.run_worker(lambda: loader.run(self._post_batch), thread=True, group="load", exit_on_error=False)
 
     def _post_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
         """Called from the loading thread: fetch the batch's read marks there (one query, off the UI thread),
         then hand the batch to the UI thread."""
+        self._preload_marks(batch)
+        self.app.call_from_thread(self._add_batch, site, batch, done, total)
+
+    def _preload_marks(self, batch: list[Article]) -> None:
         preload = getattr(self.marks, "preload", None)
         if callable(preload) and batch:
             preload(batch)
-        self.app.call_from_thread(self._add_batch, site, batch, done, total)
 
     def _add_batch(self, site: Site, batch: list[Article], done: int, total: int | None) -> None:
         """One batch of a loading site. Costs O(batch) on the UI thread, except the list's sort, which runs at
         once for the first rows and for the last batch, and at most every LIST_REFRESH seconds in between."""
-        if self.site is None and total is None:
+        finished = total is not None and done >= total
+        if self.site is None and not finished:
             self._early_site = site
         self.site = site
         self.title = clean(site.title) or site.root.name
         added = self.listing.extend(batch)
         if self._unread is not None:
             self._unread += sum(1 for article in added if not self.marks.is_read(article))
-        finished = total is not None and done >= total
-        if finished:
-            self.load_progress = ""
-        elif total:
-            self.load_progress = f"loading {done:,} of {total:,}"
-        else:
-            self.load_progress = "loading…"
+        self.load_progress = loading_text(done, total)
         self.article_list.empty_text = "Loading…" if not finished else "No articles match."
         if self.open_file is not None:
             self._open_initial(self.open_file, batch)
@@ -233,18 +240,8 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
         total = len(self.listing.articles)
         if recount or self._unread is None:
             self._unread = sum(1 for a in self.listing.articles if not self.marks.is_read(a))
-        unread = self._unread
-        parts = [f"{total:,} article{'' if total == 1 else 's'}", f"{unread:,} unread"]
         shown = len(self.article_list.rows)
-        if shown != total:
-            parts.append(f"{shown:,} shown")
-        if self.facet.label:
-            parts.append(clean(self.facet.label))
-        if self.order != "newest":
-            parts.append(f"sorted by {self.order}")
-        if self.load_progress:
-            parts.append(self.load_progress)
-        self.sub_title = " · ".join(parts)
+        self.sub_title = counts_line(total, self._unread, shown, self.facet, self.order, self.load_progress)
 
     def _highlighted(self, article: Article | None) -> None:
         """The list's cursor moved (called by the list at once, so the new row and article paint in one frame)."""

@@ -1,0 +1,135 @@
+"""The first frame of `newstui FOLDER`: the list's first rows (from the metadata cache) beside the newest article,
+painted before Textual starts, and the app starting with those same rows so they stay on screen.
+
+The frame is drawn into a small screen model and compared, row by row, with the running app at the same size,
+while the app's own load of the site is held back (the moment the app takes over from the frame) and again once
+the whole site is listed.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from newstui.library import load_site
+from newstui.library.site import Glimpse, glimpse_site
+from newstui.store import open_state
+from newstui.ui import first_frame
+from newstui.ui.first_frame import compose_site
+from newstui.ui.geometry import NARROW, browsing_reader_pane, list_pane, reader_text
+from newstui.ui.listing import sort_articles
+from newstui.ui.screens import reading
+from newstui.ui.screens.main import MainScreen
+from tests.functional.ui_app.frame_model import painted, region
+from tests.functional.ui_app.ui_app_support import hold_site_loading, screen_text, wait_for
+
+SIZES = [(120, 40), (80, 24), (250, 70), (100, 30), (60, 20)]
+CITIES = ["Sofia", "München", "Lyon", "Kraków", "Zürich", "Ελευσίνα", "東京"]
+
+
+@pytest.fixture(autouse=True)
+def _no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "READ_AFTER", 60.0)  # marks must not change while screens are compared
+
+
+def _site(root: Path, count: int = 90) -> Path:
+    """`count` posts, more than any list shows: long titles, tags, wide characters, ties, a hero image missing."""
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Harbour Frames\n", encoding="utf-8")
+    for n in range(count):
+        city = CITIES[n % len(CITIES)]
+        tags = "tags: [transport, harbour, long-tag-name, culture, more]\n" if n % 3 == 0 else ""
+        hero = "image: /images/not-there.jpg\n" if n % 5 == 0 else ""
+        day = 1 + (n // 2) % 28  # two posts a day: ties broken by path, as the list does
+        text = f"---\ntitle: Workshop {n} in {city} with a title long enough to be cut\ndate: 2023-05-{day:02d}\n"
+        text += f"{tags}{hero}---\nThe workshop in {city} met on the {day}th.\n\n## Outcomes\n\nNotes of {n}.\n"
+        (root / "_posts" / f"2023-05-{day:02d}-workshop-{n:03d}.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def _warm(site: Path) -> Glimpse:
+    """The site read once (the cache filled), a few marks set, and what the first frame would show."""
+    shown = sort_articles(list(load_site(site).articles), "newest")
+    with open_state() as store:
+        store.set_read(shown[0])
+        store.set_starred(shown[1])
+    glimpse = glimpse_site(site)
+    assert glimpse is not None
+    return glimpse
+
+
+async def _app_screens(site: Path, glimpse: Glimpse, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The app's screen (text lines) as it starts from the glimpse, its load held, then once the site is listed."""
+    from newstui.ui.app import NewsApp
+
+    release = hold_site_loading(monkeypatch)
+    app = NewsApp(site, glimpse=glimpse)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert len(screen.article_list.rows) == len(glimpse.articles)  # rows from the very first frame
+        await wait_for(pilot, lambda: screen.document is not None and screen.reader.laid_out)
+        await pilot.pause()
+        starting = screen_text(app).splitlines()
+        release.set()
+        await wait_for(pilot, lambda: screen.loaded)
+        await pilot.pause()
+        return starting, screen_text(app).splitlines()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{c}x{r}" for c, r in SIZES])
+async def test_the_first_rows_are_what_the_app_shows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    site = _site(tmp_path / "site")
+    glimpse = _warm(site)
+    columns, rows = size
+    frame = painted(compose_site(glimpse, columns, rows), columns, rows)
+    starting, listed = await _app_screens(site, glimpse, size, monkeypatch)
+    pane = list_pane(columns, rows)
+    wide = columns >= NARROW
+    height = pane.height - (not wide)
+    width = pane.width - wide - 1  # not the border, nor the scrollbar's column
+    rows_of = lambda lines: region(lines, 0, width, pane.top, height)  # noqa: E731
+    assert rows_of(frame) == rows_of(starting) == rows_of(listed)  # the same rows, from frame to whole list
+    first, second, *_ = rows_of(frame)
+    assert first.startswith("  !2023-05-28 Workshop 55 in 東京") or (columns < 100 and "Workshop 55" in first)  # read
+    assert second.startswith("●★ ")  # unread and starred
+    assert sum(line.startswith("●  ") for line in rows_of(frame)) >= height // 2 - 2  # unread, no problem
+    assert any(line.startswith("● !") for line in rows_of(frame))  # a missing hero image
+    assert all(line.endswith(("…", "be cut")) or "#" in line for line in rows_of(frame))  # a cut shows, or all does
+    reader = reader_text(browsing_reader_pane(columns, rows), columns)
+    article = lambda lines: region(lines, reader.left, reader.width, reader.top, reader.height)  # noqa: E731
+    assert article(frame) == article(starting)
+    assert any("Workshop" in line for line in article(frame))
+    assert frame[0] == starting[0].rstrip()  # the header: title, counts, and where they stand
+    assert "Harbour Frames — 90 articles · 89 unread" in frame[0]
+
+
+def test_a_narrow_list_has_its_border_below(tmp_path: Path) -> None:
+    glimpse = _warm(_site(tmp_path / "site"))
+    frame = painted(compose_site(glimpse, 60, 20), 60, 20)
+    pane = list_pane(60, 20)
+    assert frame[pane.top + pane.height - 1] == "▁" * 60
+    assert "problem in this article" in frame[pane.top + pane.height]  # the newest article right below
+    assert any("Workshop 55" in line for line in frame[pane.top + pane.height :])
+
+
+def test_hostile_titles_are_shown_not_sent(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site", 20)
+    (site / "_posts" / "2024-01-01-evil.md").write_text(
+        '---\ntitle: "Evil \\e]52;c;aGk=\\a \\e[2J title"\ndate: 2024-01-01\ntags: ["\\e[31mred"]\n---\nBody.\n',
+        "utf-8",
+    )
+    glimpse = _warm(site)
+    text = "\n".join(painted(compose_site(glimpse, 120, 40), 120, 40))  # fails on any raw control character
+    assert "Evil ␛]52;c;aGk=␇ ␛[2J title" in text
+
+
+def test_no_frame_when_not_on_a_terminal_or_not_cached(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site", 40)
+    out = io.StringIO()
+    assert first_frame.paint_site(site, out=out) is None and out.getvalue() == ""
+    assert glimpse_site(site) is None  # 40 files and an empty cache: the app reads them itself
