@@ -269,3 +269,23 @@ def test_states_of_a_batch_match_one_by_one(tmp_path: Path, count: int) -> None:
         assert (state.read, state.starred) == (store.is_read(article), store.is_starred(article))
     assert sum(s.read for s in states.values()) == len(articles[::3])
     assert sum(s.starred for s in states.values()) == len(articles[::5])
+
+
+def test_peek_reads_marks_without_creating_or_changing_anything(site: list[Article]) -> None:
+    """The first frame's look at the marks: what the store holds, read-only; no file is made when there is none,
+    and a store another instance has open is read as it is."""
+    from newstui.store.state import peek_marks
+
+    state_file = Path(os.environ["NEWSTUI_DATA_DIR"]) / STATE_FILE
+    assert peek_marks(site) == {} and not state_file.exists()
+    store = StateStore.open()
+    store.set_read(site[0])
+    store.set_starred(site[1])
+    peeked = peek_marks(site)
+    assert peeked[str(site[0].path)].read and not peeked[str(site[0].path)].starred
+    assert peeked[str(site[1].path)].starred and not peeked[str(site[1].path)].read
+    assert str(site[2].path) not in peeked  # never marked: the caller's default (unread)
+    store.close()
+    state_file.write_bytes(b"not a database at all")
+    assert peek_marks(site) == {}  # damage is the app's to report, a moment later
+    assert state_file.read_bytes() == b"not a database at all"
