@@ -34,7 +34,7 @@ from newstui.ui.geometry import (
     reader_pane,
     reader_text,
 )
-from newstui.ui.list_rows import row_parts
+from newstui.ui.list_rows import RowMarks, row_parts
 
 if TYPE_CHECKING:
     from rich.segment import Segment
@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from newstui.library.records import Article, Site
     from newstui.library.site import Glimpse
     from newstui.render.output import ColorName
-    from newstui.store.state import ArticleState
 
 ENTER = "\x1b[?1049h\x1b[?25l\x1b[?7l\x1b[H\x1b[2J"  # alternate screen, cursor hidden, no autowrap, cleared
 LEAVE = "\x1b[?7h\x1b[?1049l\x1b[?25h"
@@ -219,33 +218,43 @@ def _article_frame(path: Path, columns: int, rows: int, dark: bool, color: Color
 
 
 def _site_frame(glimpse: Glimpse, columns: int, rows: int, dark: bool, color: ColorName) -> Iterator[str]:
-    from newstui.store.state import peek_marks
-    from newstui.ui.list_rows import RowMarks
     from newstui.ui.listing import Facet, counts_line, loading_text, sort_articles
     from newstui.ui.sitelist import early_batch
 
     site, articles, done, total = early_batch(glimpse)
-    marks = peek_marks(articles)
+    marks = _row_marks(articles)
     shown = sort_articles(articles, "newest")
-    unread = sum(1 for article in articles if not _state_of(marks, article).read)
+    unread = sum(marks[str(article.path)].unread for article in articles)
     counts = counts_line(len(articles), unread, len(shown), Facet(), "newest", loading_text(done, total))
-    out = [ENTER, _header(f"{_site_title(site)} — {counts}", columns)]
+    yield "".join([ENTER, _header(f"{_site_title(site)} — {counts}", columns), *_list(shown, marks, columns, rows)])
+    yield "".join(_reader(shown[0].path, site, browsing_reader_pane(columns, rows), columns, dark, color))
+
+
+def _row_marks(articles: list[Article]) -> dict[str, RowMarks]:
+    """The mark column of each article (by path), from the state file as it is now."""
+    from newstui.store.state import ArticleState, peek_marks
+
+    peeked, unmarked = peek_marks(articles), ArticleState()
+    states = {str(article.path): peeked.get(str(article.path), unmarked) for article in articles}
+    return {key: RowMarks(unread=not state.read, starred=state.starred) for key, state in states.items()}
+
+
+def _list(shown: list[Article], marks: dict[str, RowMarks], columns: int, rows: int) -> list[str]:
+    """The list pane: its first rows, the first under the cursor, and its border (right, or below when narrow)."""
     pane = list_pane(columns, rows)
     wide = columns >= NARROW
     height = pane.height if wide else max(0, pane.height - 1)  # narrow: the border is the pane's last row
     width = max(0, pane.width - wide - (len(shown) > height))  # less the border and the scrollbar
+    out = []
     for row, article in enumerate(shown[:height]):
-        state = _state_of(marks, article)
-        parts = row_parts(article, RowMarks(unread=not state.read, starred=state.starred), width)
-        cursor = row == 0
-        text = "".join(f"{_PART_STYLE['cursor' if cursor else part]}{piece}\x1b[0m" for piece, part in parts)
-        out.append(_at(pane.top + row, 0) + text)
+        parts = row_parts(article, marks[str(article.path)], width)
+        styled = (f"{_PART_STYLE['cursor' if row == 0 else part]}{text}\x1b[0m" for text, part in parts)
+        out.append(_at(pane.top + row, 0) + "".join(styled))
     if wide:
         out += [_at(row, pane.width - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
     elif pane.height:
         out.append(_at(pane.top + height, 0) + f"\x1b[2m{HKEY * columns}\x1b[0m")
-    yield "".join(out)
-    yield "".join(_reader(shown[0].path, site, browsing_reader_pane(columns, rows), columns, dark, color))
+    return out
 
 
 _PART_STYLE = {  # the list's parts as the app colours them, near enough for the moment before it starts
@@ -257,12 +266,6 @@ _PART_STYLE = {  # the list's parts as the app colours them, near enough for the
     "tags": "\x1b[2m",
     "title": "",
 }
-
-
-def _state_of(marks: dict[str, ArticleState], article: Article) -> ArticleState:
-    from newstui.store.state import ArticleState
-
-    return marks.get(str(article.path)) or ArticleState()
 
 
 def _reader(path: Path, site: Site, pane: Box, columns: int, dark: bool, color: ColorName) -> list[str]:
