@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,9 +40,27 @@ def site_root_of(path: Path) -> Path:
 
 
 def site_for(path: Path) -> Site:
-    """The site `path` belongs to, with its config but without articles: cheap, for resolving one file's links."""
-    root = site_root_of(path)
-    return _site(read_config(root), ())
+    """The site `path` belongs to, with its config but without articles: cheap, for resolving one file's links.
+    Its title is the whole site's: from the config, else (Zola) from the root section's page, read alone."""
+    return _bare_site(read_config(site_root_of(path)))
+
+
+def _bare_site(config: SiteConfig) -> Site:
+    """The site of `config` without articles, titled as the whole site will be."""
+    return _site(config, (), title=_title(config, _home_pages(config)))
+
+
+def _home_pages(config: SiteConfig) -> list[Article]:
+    """The root section's page (`_index.md`), read on its own, when the config names no title; else nothing."""
+    if config.title is not None:
+        return []
+    for rel_path in HOME_PAGES:
+        home = config.root / rel_path
+        with suppress(OSError):
+            if home.is_file():
+                info = home.stat()
+                return [read_file(home, rel_path, config, info.st_size, info.st_mtime_ns)[0]]
+    return []
 
 
 def read_article(path: Path, site: Site | None = None) -> tuple[Article, str]:
@@ -115,10 +133,9 @@ def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:
     records = Records(recheck=True)
     damaged: list[Job] = []
     articles = _records_of(records, newest_rows(rows, count), root, damaged)
-    home = _records_of(records, [row for row in valid if config.title is None and row[3] in HOME_PAGES], root, damaged)
     if damaged:  # the full load reads those files again; the first screen waits for it
         return None
-    return Glimpse(_site(config, (), title=_title(config, home)), articles, len(files))
+    return Glimpse(_bare_site(config), articles, len(files))
 
 
 def _load(

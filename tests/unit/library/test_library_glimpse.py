@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstui.library import Article, load_site
+from newstui.library import Article, load_site, site_for
 from newstui.library.cache import newest_rows
 from newstui.library.site import FIRST_ROWS, GLIMPSE_READS, glimpse_site
 
@@ -95,6 +95,7 @@ def test_glimpse_of_a_site_titled_by_its_root_section(tmp_path: Path) -> None:
     whole = load_site(site)
     glimpse = glimpse_site(site)
     assert glimpse is not None and glimpse.site.title == whole.title == "Zola's own blog"
+    assert site_for(site).title == "Zola's own blog"  # the app's title while it loads: the same, no flicker
 
 
 def test_glimpse_of_a_file_or_a_missing_folder_is_none(tmp_path: Path) -> None:
