@@ -57,6 +57,25 @@ async def test_narrow_terminal_folds_the_list_while_reading(tmp_path: Path) -> N
         assert pane.region.height > 0
 
 
+async def test_quit_and_help_stay_in_a_footer_too_narrow_for_every_key(tmp_path: Path) -> None:
+    """The footer cuts what does not fit: quit and help then come first (the list's keys at 60 columns, the
+    reader's even at 120); when every key fits, the focused pane's own keys come first."""
+
+    def footer() -> str:
+        return screen_text(app).splitlines()[-1].strip()
+
+    app = app_for(make_site(tmp_path / "site"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: footer().startswith("q Quit  ? Help  ⏎ Read"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: footer().startswith("q Quit  ? Help  tab Next link"))
+        await pilot.resize_terminal(120, 36)
+        await wait_for(pilot, lambda: footer().startswith("q Quit  ? Help  tab Next link") and "Outline" in footer())
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: footer().startswith("⏎ Read  / Filter") and "q Quit  ? Help" in footer())
+
+
 async def test_click_selects_and_double_click_reads(tmp_path: Path) -> None:
     app = app_for(make_site(tmp_path / "site"))
     async with app.run_test(size=(120, 36)) as pilot:

@@ -12,9 +12,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Resize
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from newstui.ui.app import NewsApp
 
 FIRST_PAINT_WAIT = 0.5  # seconds a big article's whole parse waits at most for its first screen to be painted
+FOOTER_FIRST = ("app.quit", "app.help")  # binding ids a footer too narrow for every key shows first
+FOOTER_PALETTE_CELLS = 14  # "▏^p Commands " on the footer's right
 LIST_REFRESH = 0.3  # seconds between re-sorts of the list while a big site is still arriving
 
 
@@ -364,6 +367,27 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self.refresh_bindings()  # the footer may now have room for every key, or not (see active_bindings)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in effect, in the footer's order. When the footer has no room for all of them, quit and help
+        go first, so they are never the ones cut off its end."""
+        bindings = super().active_bindings
+        if self._footer_cells(bindings) <= self.size.width:
+            return bindings
+        first = {key: active for key, active in bindings.items() if active.binding.id in FOOTER_FIRST}
+        return {**first, **bindings}
+
+    def _footer_cells(self, bindings: dict[str, ActiveBinding]) -> int:
+        """How wide Textual's footer would be with all these keys: one per action, as "key description" with
+        two cells between, and the command palette's key on the right."""
+        shown: dict[str, ActiveBinding] = {}
+        for active in bindings.values():
+            if active.binding.show:
+                shown.setdefault(active.binding.action, active)
+        keys = [f"{self.app.get_key_display(a.binding)} {a.binding.description}" for a in shown.values()]
+        return sum(cell_len(key) + 2 for key in keys) + 1 + FOOTER_PALETTE_CELLS
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         reading = any(node.id == "reader-pane" for node in event.widget.ancestors_with_self)
