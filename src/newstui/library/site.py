@@ -114,18 +114,20 @@ def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:
     and one query, without the records of all the others. For painting a big site's first rows before the app
     has started; `load_site` still gives the whole site after.
 
-    None when the cache cannot answer: more than GLIMPSE_READS files are new or changed since it was filled (those
-    few are read here), or a row of it is damaged.
+    None when the cache cannot answer: it holds nothing of this site, more than GLIMPSE_READS files are new or
+    changed since it was filled (those few are read here), or a row of it is damaged.
     """
     path = Path(path).expanduser().resolve()  # as `load_site` has it: the cache is keyed by these paths
     if not path.is_dir():
         return None
     root = site_root_of(path)
+    with MetadataCache() as cache:
+        cached = cache.lookup(root)
+    if not cached:  # never read before: no walk here, the app reads it
+        return None
     config = read_config(root)
     files, _problems = discover(path, root, config.exclude)
-    context = f"{CONTEXT_VERSION}:{config.signature}"
-    with MetadataCache() as cache:
-        valid, jobs = _sorted_out(files, root, context, cache.lookup(root))
+    valid, jobs = _sorted_out(files, root, f"{CONTEXT_VERSION}:{config.signature}", cached)
     if len(jobs) > GLIMPSE_READS:
         return None
     fresh = [read_file(Path(key), rel_path, config, size, mtime)[0] for key, rel_path, size, mtime in jobs]

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,25 @@ def test_glimpse_of_a_site_titled_by_its_root_section(tmp_path: Path) -> None:
     glimpse = glimpse_site(site)
     assert glimpse is not None and glimpse.site.title == whole.title == "Zola's own blog"
     assert site_for(site).title == "Zola's own blog"  # the app's title while it loads: the same, no flicker
+
+
+def test_glimpse_of_a_site_never_read_is_none_even_when_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cold cache is the app's to fill: the glimpse does not even walk the folder then."""
+    from newstui.library import site as site_module
+
+    site = _site(tmp_path / "site", 5)
+    walks: list[Path] = []
+    real_discover = site_module.discover
+
+    def discover(start: Path, *args: Any) -> Any:
+        walks.append(start)
+        return real_discover(start, *args)
+
+    monkeypatch.setattr(site_module, "discover", discover)
+    assert glimpse_site(site) is None and walks == []
+    load_site(site)
+    glimpse = glimpse_site(site)
+    assert glimpse is not None and len(glimpse.articles) == 5
 
 
 def test_glimpse_of_a_file_or_a_missing_folder_is_none(tmp_path: Path) -> None:
