@@ -4,6 +4,7 @@ Like Toolong's LogLines, nothing here is a widget per block: `render_line(y)` tu
 `RenderedArticle` (rich Segments) into a Strip, adding the target highlight and find matches on top. Layout runs
 again when the width changes (debounced), in a thread worker for big articles, keeping the reading position.
 Links and images are targets: Tab moves a highlight through them, Enter opens; the app acts on the messages.
+Find, targets and the end shown by `G` before the whole layout (the tail) are mixins in modules of their own.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from newstui.ui.geometry import MIN_TEXT_WIDTH
 from newstui.ui.preview import MakeTail
 from newstui.ui.widgets.article_find import FindMixin
 from newstui.ui.widgets.article_index import ArticleIndex
+from newstui.ui.widgets.article_tail import TailMixin
 from newstui.ui.widgets.article_targets import TargetsMixin
 from newstui.ui.widgets.gutter_scrollbar import vertical_gutter_scrollbar
 from newstui.ui.widgets.layout_cache import LayoutCache
@@ -46,7 +48,6 @@ class Renderer(Protocol):
 
 # Articles with more top-level blocks than this are laid out in a thread, after a first screen laid out at once.
 BIG_DOCUMENT_BLOCKS = 400
-AT_END = 1 << 30  # a line past any article's end: `scroll_to_line(AT_END)` shows the end
 RESIZE_DELAY = 0.12
 
 
@@ -54,17 +55,7 @@ def _empty(width: int) -> RenderedArticle:
     return RenderedArticle(width=width, lines=(), plain=())
 
 
-@dataclass
-class _Tail:
-    """The end of a long article, shown by `G` before the whole of it is laid out (or even parsed)."""
-
-    lines: int  # lines of the tail's layout: the last lines of the whole layout when `head` is None
-    top: RenderedArticle  # the first screen, for `g`
-    complete: bool  # whether `top` is the whole layout of the Document it shows
-    head: Document | None = None  # when the tail is of the end parsed alone: the first-screen Document it hides
-
-
-class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
+class ArticleView(TailMixin, TargetsMixin, FindMixin, ScrollView, can_focus=True):
     """Scrollable, keyboard-driven view of one article (see the module docstring)."""
 
     DEFAULT_CSS = """
@@ -154,10 +145,6 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._pending_anchor: str | None = None
         self._pending_end = False
         self._pending_line: int | None = None
-        self._tail: _Tail | None = None  # while `G` shows the end of an article not yet laid out
-        self._make_tail: MakeTail | None = None  # parses the end alone, while only the top is parsed
-        self._tail_document: Document | None = None  # what it gave (kept for a resize while it is shown)
-        self._tail_running = False
         self._at_end = False  # the view shows the last line: a shorter view (the problems bar came) keeps it so
         self._end_posted = False
         self._highlight: int | None = None
@@ -167,6 +154,7 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
         self._layouts = LayoutCache()
         self._styles: dict[str, Style] = {}  # resolved styles: `rich_style` costs ~0.5 ms, render_line runs per line
         self._init_find()
+        self._init_tail()
 
     # ----------------------------------------------------------------------------------------------- public API
 
@@ -316,12 +304,6 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
     def top_line(self) -> int:
         return round(self.scroll_y)
 
-    @property
-    def place(self) -> int:
-        """The line to come back to (history, a reload): the top line, or AT_END while the lines on screen are an
-        end laid out alone (`G` before the whole layout), whose numbers are not the article's."""
-        return AT_END if self._tail is not None else self.top_line
-
     # ----------------------------------------------------------------------------------------------- layout
 
     def _layout_width(self) -> int:
@@ -339,20 +321,9 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
             return
         if width == 0:
             return  # laid out on the first resize, once the widget has a size
-        tail, self._tail = self._tail, None
-        if tail is not None and tail.head is not None and keep_position:
-            if not document.complete:  # another width or theme: the first screen and the interim end again
-                self._document = tail.head
-                self._layout(keep_position=False)
-                self._show_interim_tail(document)
-                return
-            # The whole Document arrived: its own end replaces the one parsed alone, as many lines from the end,
-            # and the whole layout (below) keeps that place, as after a `G` on the whole Document.
-            from_end = tail.lines - self.top_line
-            self._put_tail(self._lay_out_tail(document), _Tail(0, tail.top, False), from_end=from_end)
-            tail, self._pending_end = self._tail, False
-        elif tail is not None and keep_position:  # a place in the tail means nothing in another layout: the end again
-            self._pending_end = True
+        if self._relayout_interim_tail(document, keep_position=keep_position):
+            return
+        tail = self._take_tail(document, keep_position=keep_position)
         position = (
             self._index.position_of(self.top_line) if keep_position and not tail and self._index.line_count else None
         )
@@ -596,105 +567,6 @@ class ArticleView(TargetsMixin, FindMixin, ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_to(y=self.scroll_y - max(1, self._view_height - 1), animate=False, force=True)
-
-    def action_top(self) -> None:
-        self._pending_end = False  # a `G` still waiting for the whole article is overruled
-        tail = self._tail
-        if tail is not None:  # back from the tail to the first screen
-            if tail.head is not None:
-                self._document, self._highlight = tail.head, None
-            self._apply(tail.top, reset=True, complete=tail.complete)
-        self.scroll_to(y=0, animate=False, force=True)
-
-    def action_bottom(self) -> None:
-        if not self._finished:
-            if self._tail is None or self._tail.head is None:
-                self._pending_end = not self._show_tail()
-            if self._pending_end and self._tail is None:
-                self._start_interim_tail()
-        self.scroll_to(y=self.max_scroll_y, animate=False, force=True)
-
-    def _show_tail(self) -> bool:
-        """`G` while a long article is still being laid out: lay out only its last blocks and show those now.
-
-        The whole layout, when it comes, keeps the place (the tail is exactly its last lines). False when there
-        is no whole Document yet (or a custom renderer): the end is then shown once the layout is done, and
-        meanwhile from the end parsed alone when the app gave a way to (`_start_interim_tail`).
-        """
-        document, width = self._document, self._laid_width
-        if self._renderer is not None or document is None or not document.complete or not width:
-            return False
-        if self._tail is None:
-            self._put_tail(self._lay_out_tail(document), _Tail(0, self._rendered, False))
-        return True
-
-    def _lay_out_tail(self, document: Document, width: int | None = None) -> RenderedArticle:
-        from newstui.render import default_theme, render_tail
-
-        lines = 2 * max(self._view_height, 24)
-        theme = default_theme(dark=self.app.current_theme.dark)
-        return render_tail(document, width or self._laid_width, lines=lines, theme=theme, site_root=self._site_root)
-
-    def _put_tail(self, rendered: RenderedArticle, tail: _Tail, *, from_end: int | None = None) -> None:
-        """Show the tail `rendered` at its end (or `from_end` lines above it); `g` goes back to `tail.top`."""
-        self._apply(rendered, reset=True, complete=False)
-        tail.lines = len(rendered.lines)
-        self._tail = tail
-        end = self.max_scroll_y if from_end is None else len(rendered.lines) - from_end
-        self._scroll_line(min(end, self.max_scroll_y))
-
-    def _start_interim_tail(self) -> None:
-        """`G` while only the first screen is parsed: show the end parsed alone, at once when the app parsed it
-        already, else parsed in a thread and shown when ready (`_interim_tail_ready`); the UI thread, which
-        shares the interpreter with the whole parse, stays free meanwhile."""
-        make, head, width = self._make_tail, self._document, self._laid_width
-        if make is None or head is None or self._renderer is not None or not width or self._tail_running:
-            return
-        made = self._tail_document or make.made
-        if made is not None:  # parsed already (right after the first screen): its layout takes milliseconds
-            self._tail_document = made
-            self._install_interim_tail(made, self._lay_out_tail(made))
-            return
-        self._tail_running = True
-
-        def work() -> None:
-            document: Document | None = None
-            rendered = None
-            try:
-                document = make()
-                rendered = self._lay_out_tail(document, width)
-            finally:
-                self.app.call_from_thread(self._interim_tail_ready, head, document, rendered)
-
-        self.run_worker(work, thread=True, group="article-tail", exit_on_error=False)
-
-    def _interim_tail_ready(self, head: Document, document: Document | None, rendered: RenderedArticle | None) -> None:
-        """Show the end parsed alone, unless the article or the wish (`g`) changed meanwhile or the whole Document
-        is there. The top parsed again meanwhile (with the site's permalinks) does not matter for an interim end."""
-        self._tail_running = False
-        current = self._document
-        if document is None or rendered is None or current is None or current.complete or self._tail is not None:
-            return
-        if not self._pending_end or current.source != head.source:
-            return
-        if current is head:
-            self._tail_document = document
-        if rendered.width != self._laid_width:
-            self._start_interim_tail()  # the width changed meanwhile: lay it out again
-            return
-        self._install_interim_tail(document, rendered)
-
-    def _show_interim_tail(self, document: Document) -> None:
-        """The end parsed alone, laid out again now (after a resize or a change of theme)."""
-        if self._laid_width:
-            self._install_interim_tail(document, self._lay_out_tail(document))
-
-    def _install_interim_tail(self, document: Document, rendered: RenderedArticle) -> None:
-        head = self._document
-        if head is None:
-            return
-        self._document, self._highlight = document, None
-        self._put_tail(rendered, _Tail(0, self._rendered, self._complete, head=head))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
