@@ -278,7 +278,7 @@ def _reader(path: Path, site: Site, pane: Box, columns: int, dark: bool, color: 
 
     article, body = read_article(path, site)
     document = first_screen(body, source=path, site=site, article=article)
-    problems = _problem_lines(problems_text(document.problems), pane.width - 2)
+    problems = _problem_lines(problems_text(document.problems), pane.width - 2)[: pane.height]
     box = reader_text(pane, columns, len(problems))
     rendered = render_document(
         document, box.width, theme=default_theme(dark=dark), site_root=site.root, max_lines=box.height

@@ -117,6 +117,16 @@ def test_a_narrow_list_has_its_border_below(tmp_path: Path) -> None:
     assert any("Workshop 55" in line for line in frame[pane.top + pane.height :])
 
 
+@pytest.mark.parametrize("size", [(10, 3), (20, 6), (34, 8), (100, 5)], ids=["10x3", "20x6", "34x8", "100x5"])
+def test_a_tiny_terminal_gets_a_frame_that_fits(tmp_path: Path, size: tuple[int, int]) -> None:
+    """No line runs past the right edge or below the last row (`painted` fails on either), even with a problems
+    bar taller than the room left for the article; the footer's row stays empty."""
+    glimpse = _warm(_site(tmp_path / "site", 20))
+    columns, rows = size
+    lines = painted(compose_site(glimpse, columns, rows), columns, rows)
+    assert lines[-1] == "" and lines[0].strip().startswith("≡")
+
+
 def test_hostile_titles_are_shown_not_sent(tmp_path: Path) -> None:
     site = _site(tmp_path / "site", 20)
     (site / "_posts" / "2024-01-01-evil.md").write_text(
