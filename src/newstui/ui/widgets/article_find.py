@@ -8,38 +8,19 @@ over the view's last row, because a line-API ScrollView has no children.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import TYPE_CHECKING
 
 from rich.style import Style
-from textual.scroll_view import ScrollView
 from textual.widget import AwaitMount
 from textual.widgets import Input
 
 from newstui.safetext import clean
-from newstui.ui.widgets.article_index import MAX_MATCHES, ArticleIndex, Match
+from newstui.ui.widgets.article_base import ArticlePart
+from newstui.ui.widgets.article_index import MAX_MATCHES, Match
 from newstui.ui.widgets.find_bar import FindBar
 
-if TYPE_CHECKING:
-    _Base = ScrollView
-else:
-    _Base = object
 
-
-class FindMixin(_Base):
+class FindMixin(ArticlePart):
     """Find state and actions; ArticleView supplies the index, scrolling and drawing."""
-
-    if TYPE_CHECKING:
-        _index: ArticleIndex
-
-        @property
-        def top_line(self) -> int: ...
-        @property
-        def _view_height(self) -> int: ...
-        @property
-        def _finished(self) -> bool: ...
-        def _reveal(self, first: int, end: int) -> None: ...
-        def _refresh_decorations(self) -> None: ...
-        def _style(self, name: str = "") -> Style: ...
 
     def _init_find(self) -> None:
         self.find_query = ""

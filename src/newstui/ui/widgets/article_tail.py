@@ -9,21 +9,12 @@ arrives it takes the tail's place at the same distance from the end. Kept apart 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from textual.scroll_view import ScrollView
 
 from newstui.document.model import Document
 from newstui.render.model import RenderedArticle
 from newstui.ui.preview import MakeTail
-
-if TYPE_CHECKING:
-    from newstui.ui.widgets.article_view import Renderer
-
-    _Base = ScrollView
-else:
-    _Base = object
+from newstui.ui.widgets.article_base import ArticlePart
 
 AT_END = 1 << 30  # a line past any article's end: `scroll_to_line(AT_END)` shows the end
 
@@ -38,25 +29,14 @@ class _Tail:
     head: Document | None = None  # when the tail is of the end parsed alone: the first-screen Document it hides
 
 
-class TailMixin(_Base):
+class TailMixin(ArticlePart):
     """`g`, `G` and the tail on screen; ArticleView supplies the Document, the layouts and scrolling."""
 
     if TYPE_CHECKING:
-        _renderer: Renderer | None
-        _document: Document | None
-        _rendered: RenderedArticle
         _complete: bool
-        _highlight: int | None
-        _site_root: Path | None
         _pending_end: bool
         _laid_width: int
 
-        @property
-        def top_line(self) -> int: ...
-        @property
-        def _view_height(self) -> int: ...
-        @property
-        def _finished(self) -> bool: ...
         def _scroll_line(self, line: int) -> None: ...
         def _layout(self, *, keep_position: bool) -> None: ...
         def _apply(self, rendered: RenderedArticle, *, reset: bool, complete: bool) -> None: ...

@@ -6,41 +6,22 @@ posts the messages the app acts on; this module only decides *which* target and 
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.scroll_view import ScrollView
 
-from newstui.document.model import Document, Target
-from newstui.render.model import RenderedArticle
+from newstui.document.model import Target
 from newstui.safetext import clean
-from newstui.ui.widgets.article_index import ArticleIndex
-
-if TYPE_CHECKING:
-    _Base = ScrollView
-else:
-    _Base = object
+from newstui.ui.widgets.article_base import ArticlePart
 
 
-class TargetsMixin(_Base):
+class TargetsMixin(ArticlePart):
     """Which target is highlighted, and the keys and clicks that move or open it."""
 
     if TYPE_CHECKING:
-        _document: Document | None
-        _rendered: RenderedArticle
-        _index: ArticleIndex
-        _highlight: int | None
-        _site_root: Path | None
 
         @property
         def highlighted(self) -> Target | None: ...
-        @property
-        def top_line(self) -> int: ...
-        @property
-        def _view_height(self) -> int: ...
-        def _reveal(self, first: int, end: int) -> None: ...
-        def _refresh_decorations(self) -> None: ...
         def activate(self, target: Target) -> None: ...
         def jump_to_line(self, line: int) -> None: ...
 
