@@ -9,6 +9,7 @@ command line deals with it as always.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,17 +55,19 @@ def app_path(args: list[str]) -> Path | None:
 def main(argv: list[str] | None = None) -> Any:
     args = sys.argv[1:] if argv is None else argv
     shown = app_path(args)
-    if shown is not None:
-        from newstui.ui import first_frame
-
-        first_frame.paint_early(shown)
+    forget: Callable[[], None] | None = None  # leaves the first frame when the app never takes it over
     try:
+        if shown is not None:
+            from newstui.ui import first_frame
+
+            forget = first_frame.forget_early
+            first_frame.paint_early(shown)
         from newstui.cli import main as run
 
         return run(args)
     finally:
-        if shown is not None:
-            first_frame.forget_early()
+        if forget is not None:
+            forget()
 
 
 if __name__ == "__main__":

@@ -168,7 +168,11 @@ Draw = Callable[[int, int, "ColorName"], "tuple[Iterator[str], Glimpse | None] |
 
 
 def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
-    """Draw what `draw(columns, rows, colours)` makes, quiet the keyboard, and return the frame to restore later."""
+    """Quiet the keyboard, draw what `draw(columns, rows, colours)` makes, and return the frame to restore later.
+
+    From the moment the keyboard is quiet, anything that ends the drawing gives the terminal back: an error
+    (the app shows the problem properly a moment later), nothing to show, or Ctrl+C and SIGTERM on the way out.
+    """
     stream = out if out is not None else sys.__stderr__  # where Textual draws
     if stream is None or not _is_terminal(stream) or os.environ.get("TERM") == "dumb":
         return None
@@ -176,21 +180,29 @@ def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
         columns, rows = shutil.get_terminal_size()  # as Textual measures it (COLUMNS/LINES, stdout, else 80x24)
         from newstui.render.output import terminal_color_system  # the colours Textual will use too
 
-        drawn = draw(columns, rows, terminal_color_system())
-        if drawn is None:
-            return None
-        parts, glimpse = drawn
-        first = next(parts)  # made before anything is written: a failure here leaves the terminal untouched
-    except Exception:  # the app shows any problem properly a moment later
+        color = terminal_color_system()
+    except Exception:
         return None
-    fd, saved = _quiet_input()
-    stream.write(first)
-    stream.flush()
-    with suppress(Exception):  # the rest is the app's to paint
+    frame = FirstFrame(stream, *_quiet_input())  # keys typed while the frame is made neither show nor wait
+    written = False
+    try:
+        drawn = draw(columns, rows, color)
+        if drawn is None:
+            frame.restore()
+            return None
+        parts, frame.glimpse = drawn
         for part in parts:
             stream.write(part)
             stream.flush()
-    return FirstFrame(stream, fd, saved, glimpse)
+            written = True
+    except Exception:  # the rest is the app's to paint, or none of it when nothing was drawn
+        if not written:
+            frame.restore()
+            return None
+    except BaseException:  # Ctrl+C, or SIGTERM (see FirstFrame): leave with the terminal as it was
+        frame.restore(app_failed=written)
+        raise
+    return frame
 
 
 def compose(path: Path, columns: int, rows: int, *, dark: bool = True, color: ColorName = "256") -> str:

@@ -9,6 +9,8 @@ the whole site is listed.
 from __future__ import annotations
 
 import io
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -143,3 +145,42 @@ def test_no_frame_when_not_on_a_terminal_or_not_cached(tmp_path: Path) -> None:
     out = io.StringIO()
     assert first_frame.paint_site(site, out=out) is None and out.getvalue() == ""
     assert glimpse_site(site) is None  # 40 files and an empty cache: the app reads them itself
+
+
+@pytest.fixture
+def on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """`_paint` as on a terminal, recording when it gives the terminal's settings back."""
+    given_back: list[str] = []
+    monkeypatch.setattr(first_frame, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(first_frame, "_quiet_input", lambda: (None, None))
+    monkeypatch.setattr(first_frame.FirstFrame, "give_back_input", lambda self: given_back.append("given back"))
+    return given_back
+
+
+def test_ctrl_c_while_the_frame_is_drawn_gives_the_terminal_back(on_a_terminal: list[str]) -> None:
+    """The list is up and the article is still being made when Ctrl+C comes: the frame is left, the keyboard's
+    settings and the SIGTERM handler are given back, and the interrupt goes on (no traceback over a dead shell)."""
+    before = signal.getsignal(signal.SIGTERM)
+
+    def draw(columns: int, rows: int, color: object) -> tuple[Iterator[str], None]:
+        def parts() -> Iterator[str]:
+            yield "LIST"
+            raise KeyboardInterrupt
+
+        return parts(), None
+
+    out = io.StringIO()
+    with pytest.raises(KeyboardInterrupt):
+        first_frame._paint(draw, out)
+    assert out.getvalue() == "LIST" + first_frame.LEAVE
+    assert on_a_terminal == ["given back"] and signal.getsignal(signal.SIGTERM) is before
+
+
+def test_nothing_to_show_or_a_failure_before_drawing_leaves_the_terminal_as_it_was(on_a_terminal: list[str]) -> None:
+    def broken(columns: int, rows: int, color: object) -> tuple[Iterator[str], None]:
+        raise OSError("the cache went away")
+
+    out = io.StringIO()
+    assert first_frame._paint(lambda columns, rows, color: None, out) is None
+    assert first_frame._paint(broken, out) is None
+    assert out.getvalue() == "" and on_a_terminal == ["given back", "given back"]
