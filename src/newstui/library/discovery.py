@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,8 +39,11 @@ def is_article_name(name: str) -> bool:
     return name.lower().endswith(_SUFFIX_TUPLE) and not name.startswith(".")
 
 
-def discover(start: Path, root: Path, exclude: tuple[str, ...] = ()) -> tuple[list[Found], list[Problem]]:
-    """Every article file under `start` (inside the site at `root`), and the problems met on the way."""
+def discover(
+    start: Path, root: Path, exclude: tuple[str, ...] = (), stop: Callable[[Found], bool] | None = None
+) -> tuple[list[Found], list[Problem]]:
+    """Every article file under `start` (inside the site at `root`), and the problems met on the way; with
+    `stop`, the walk ends as soon as `stop(found)` is true for a file (the files so far are returned)."""
     found: list[Found] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
@@ -69,6 +73,8 @@ def discover(start: Path, root: Path, exclude: tuple[str, ...] = ()) -> tuple[li
                 elif entry.is_file():
                     stat = entry.stat()
                     found.append(Found(entry.path, stat.st_size, stat.st_mtime_ns))
+                    if stop is not None and stop(found[-1]):
+                        return found, problems
                 elif entry.is_symlink():
                     problems.append(Problem("read", f"{_shown(entry.path, root_text)} is a broken symbolic link"))
             except OSError as exc:  # removed mid-walk, no permission, a symlink loop

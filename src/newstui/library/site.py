@@ -122,14 +122,22 @@ def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:
         return None
     root = site_root_of(path)
     with MetadataCache() as cache:
-        cached = cache.lookup(root)
+        cached = cache.lookup(path)
     if not cached:  # never read before: no walk here, the app reads it
         return None
     config = read_config(root)
-    files, _problems = discover(path, root, config.exclude)
-    valid, jobs = _sorted_out(files, root, f"{CONTEXT_VERSION}:{config.signature}", cached)
-    if len(jobs) > GLIMPSE_READS:
+    context = f"{CONTEXT_VERSION}:{config.signature}"
+    unknown = 0
+
+    def too_many_unknown(found: Found) -> bool:  # a folder mostly not in the cache: stop walking it at once
+        nonlocal unknown
+        unknown += not _still_valid(cached.get(found.path), found, context)
+        return unknown > GLIMPSE_READS
+
+    files, _problems = discover(path, root, config.exclude, stop=too_many_unknown)
+    if unknown > GLIMPSE_READS:
         return None
+    valid, jobs = _sorted_out(files, root, context, cached)
     fresh = [read_file(Path(key), rel_path, config, size, mtime)[0] for key, rel_path, size, mtime in jobs]
     rows = valid + [to_row(article) for article in fresh if not any(p.kind == "read" for p in article.problems)]
     records = Records(recheck=True)
@@ -212,11 +220,16 @@ def _sorted_out(files: list[Found], root: Path, context: str, rows: dict[str, Ro
     jobs: list[Job] = []
     for found in files:
         row = rows.get(found.path)
-        if row is not None and row[1] == found.size and row[2] == found.mtime_ns and row[-1] == context:
+        if row is not None and _still_valid(row, found, context):
             valid.append(row)
         else:
             jobs.append((found.path, _relative(found.path, root), found.size, found.mtime_ns))
     return valid, jobs
+
+
+def _still_valid(row: Row | None, found: Found, context: str) -> bool:
+    """Whether a cache row still tells the file `found` is: same size, mtime, and config and version."""
+    return row is not None and row[1] == found.size and row[2] == found.mtime_ns and row[-1] == context
 
 
 def _records_of(records: Records, rows: list[Row], root: Path, jobs: list[Job]) -> list[Article]:

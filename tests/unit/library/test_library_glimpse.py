@@ -107,15 +107,42 @@ def test_glimpse_of_a_site_never_read_is_none_even_when_small(tmp_path: Path, mo
     walks: list[Path] = []
     real_discover = site_module.discover
 
-    def discover(start: Path, *args: Any) -> Any:
+    def discover(start: Path, *args: Any, **kwargs: Any) -> Any:
         walks.append(start)
-        return real_discover(start, *args)
+        return real_discover(start, *args, **kwargs)
 
     monkeypatch.setattr(site_module, "discover", discover)
     assert glimpse_site(site) is None and walks == []
     load_site(site)
     glimpse = glimpse_site(site)
     assert glimpse is not None and len(glimpse.articles) == 5
+
+
+def test_glimpse_stops_walking_a_folder_the_cache_does_not_know(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A known site inside a big unknown tree (newstui run in ~, say): the walk ends once more than a few files
+    are not in the cache, instead of listing every folder before the app even starts."""
+    from newstui.library import discovery
+
+    site = _site(tmp_path / "site", 20)
+    load_site(site)
+    for name in ("a", "b", "c"):
+        (site / "notes" / name).mkdir(parents=True)
+        for n in range(GLIMPSE_READS + 5):
+            (site / "notes" / name / f"note-{n}.md").write_text(f"# Note {n}\n", encoding="utf-8")
+    listed: list[str] = []
+    real_scandir = discovery.os.scandir
+
+    def scandir(folder: str) -> Any:
+        listed.append(folder)
+        return real_scandir(folder)
+
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
+    assert glimpse_site(site) is None
+    assert len(listed) < 6  # the site, _posts, notes and its three folders: not all of them were listed
+    files, _ = discovery.discover(site, site, stop=lambda found: True)
+    assert len(files) == 1
 
 
 def test_glimpse_of_a_file_or_a_missing_folder_is_none(tmp_path: Path) -> None:
