@@ -42,12 +42,7 @@ def site_root_of(path: Path) -> Path:
 def site_for(path: Path) -> Site:
     """The site `path` belongs to, with its config but without articles: cheap, for resolving one file's links.
     Its title is the whole site's: from the config, else (Zola) from the root section's page, read alone."""
-    return _bare_site(read_config(site_root_of(path)))
-
-
-def _bare_site(config: SiteConfig) -> Site:
-    """The site of `config` without articles, titled as the whole site will be."""
-    return _site(config, (), title=_title(config, _home_pages(config)))
+    return _site(read_config(site_root_of(path)), ())
 
 
 def _home_pages(config: SiteConfig) -> list[Article]:
@@ -145,7 +140,7 @@ def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:
     articles = _records_of(records, newest_rows(rows, count), root, damaged)
     if damaged:  # the full load reads those files again; the first screen waits for it
         return None
-    return Glimpse(_bare_site(config), articles, len(files))
+    return Glimpse(_site(config, ()), articles, len(files))
 
 
 def _load(
@@ -294,5 +289,6 @@ def _title(config: SiteConfig, articles: Sequence[Article]) -> str:
     """The config's title; for Zola, which keeps it in the root section (`_index.md`), that page's title."""
     if config.title is not None:
         return config.title
-    home = next((a for a in articles if a.rel_path in HOME_PAGES), None)
+    home = next((a for a in articles if a.rel_path in HOME_PAGES), None)  # listed: no need to read it again
+    home = home or next(iter(_home_pages(config)), None)  # a folder inside the site lists no root section
     return home.title if home is not None else readable_words(config.root.name) or str(config.root)

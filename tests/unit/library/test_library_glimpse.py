@@ -97,6 +97,7 @@ def test_glimpse_of_a_site_titled_by_its_root_section(tmp_path: Path) -> None:
     glimpse = glimpse_site(site)
     assert glimpse is not None and glimpse.site.title == whole.title == "Zola's own blog"
     assert site_for(site).title == "Zola's own blog"  # the app's title while it loads: the same, no flicker
+    assert load_site(site / "_posts").title == site_for(site / "_posts").title == "Zola's own blog"  # a subfolder
 
 
 def test_glimpse_of_a_site_never_read_is_none_even_when_small(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
