@@ -324,19 +324,21 @@ def _rows_of(conn: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[int, 
 
 
 def peek_marks(articles: Iterable[ArticleRef], path: Path | None = None) -> dict[str, ArticleState]:
-    """Marks of `articles` read from the state file without opening it for writing (nothing is created, claimed
-    or moved aside): for the first frame, painted before the app opens the store. Articles the file does not
-    know are left out; on any problem the result is empty, and the app shows the marks a moment later."""
+    """Marks of `articles` read from the state file, which is opened read-only: no state file is created, no
+    row claimed for a moved file, no damaged file moved aside (SQLite may add the `-wal` and `-shm` files the
+    store keeps beside it anyway). For the first frame, painted before the app opens the store. Articles the
+    file does not know are left out; on any problem the result is empty, and the app shows the marks a moment
+    later."""
     file = Path(path) if path is not None else data_dir() / STATE_FILE
     if not file.is_file():
         return {}
     try:
-        conn = sqlite3.connect(f"{file.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{file.absolute().as_uri()}?mode=ro", uri=True)
         try:
             rows = _rows_of(conn, [_key(article) for article in articles])
         finally:
             conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):
         return {}
     return {key: ArticleState(bool(read), bool(starred)) for key, (read, starred) in rows.items()}
 

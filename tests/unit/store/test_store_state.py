@@ -271,9 +271,11 @@ def test_states_of_a_batch_match_one_by_one(tmp_path: Path, count: int) -> None:
     assert sum(s.starred for s in states.values()) == len(articles[::5])
 
 
-def test_peek_reads_marks_without_creating_or_changing_anything(site: list[Article]) -> None:
-    """The first frame's look at the marks: what the store holds, read-only; no file is made when there is none,
-    and a store another instance has open is read as it is."""
+def test_peek_reads_marks_without_creating_or_changing_anything(
+    site: list[Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame's look at the marks: what the store holds, read-only; no state file is made when there is
+    none, and a damaged one is left as it is."""
     from newstui.store.state import peek_marks
 
     state_file = Path(os.environ["NEWSTUI_DATA_DIR"]) / STATE_FILE
@@ -286,6 +288,9 @@ def test_peek_reads_marks_without_creating_or_changing_anything(site: list[Artic
     assert peeked[str(site[1].path)].starred and not peeked[str(site[1].path)].read
     assert str(site[2].path) not in peeked  # never marked: the caller's default (unread)
     store.close()
+    monkeypatch.chdir(state_file.parent.parent)
+    monkeypatch.setenv("NEWSTUI_DATA_DIR", state_file.parent.name)  # a relative folder works too
+    assert peek_marks(site)[str(site[1].path)].starred
     state_file.write_bytes(b"not a database at all")
     assert peek_marks(site) == {}  # damage is the app's to report, a moment later
     assert state_file.read_bytes() == b"not a database at all"
