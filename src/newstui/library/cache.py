@@ -29,6 +29,7 @@ import platformdirs
 from newstui.library.metadata import missing_image
 from newstui.library.records import Article, Problem
 from newstui.library.resolve import path_of
+from newstui.library.textfold import fold
 
 SCHEMA = 2
 FILE_NAME = "metadata.sqlite"
@@ -242,28 +243,37 @@ _from_iso = datetime.fromisoformat
 
 
 def newest_rows(rows: Sequence[Row], count: int) -> list[Row]:
-    """The rows of at least the `count` newest articles, in no order: those dated no earlier than the `count`-th
-    newest date (so every row tied with it too), and the undated ones when fewer than `count` are dated.
+    """The rows of at least the `count` articles the list shows first, newest first, in no order: those dated no
+    earlier than the `count`-th newest date (so every row tied with it too); when fewer than `count` are dated,
+    all of those and the undated ones that come first by title (again with any tied with the last).
 
-    Whatever order the list gives articles of equal date, its first `count` rows, newest first, are among these,
-    so a big site's first screen can be shown from them before the other records are built. A row whose date
+    Whatever order the list gives articles of equal date, its first `count` rows are among these, so a big
+    site's first screen can be shown from them before the other records are built. A row whose date or title
     cannot be read is always included: building its record is what finds it damaged.
     """
     dated: list[tuple[datetime, Row]] = []
-    others: list[Row] = []  # undated, or damaged
+    undated: list[tuple[str, Row]] = []
+    damaged: list[Row] = []
     for row in rows:
         try:
             stamp = _from_iso(row[5]) if row[5] else None
         except (TypeError, ValueError):
-            stamp = None
-        if stamp is not None and stamp.tzinfo is not None:  # records always store aware dates
+            damaged.append(row)
+            continue
+        if stamp is None and isinstance(row[4], str):
+            undated.append((fold(row[4]), row))
+        elif stamp is not None and stamp.tzinfo is not None:  # records always store aware dates
             dated.append((stamp, row))
         else:
-            others.append(row)
-    if len(dated) <= count:
-        return [row for _, row in dated] + others
-    edge = heapq.nlargest(count, (stamp for stamp, _ in dated))[-1]
-    return [row for stamp, row in dated if stamp >= edge] + [row for row in others if row[5]]
+            damaged.append(row)
+    if len(dated) > count:
+        edge = heapq.nlargest(count, (stamp for stamp, _ in dated))[-1]
+        return [row for stamp, row in dated if stamp >= edge] + damaged
+    room = count - len(dated)
+    if len(undated) > room:
+        last = heapq.nsmallest(room, (title for title, _ in undated))[-1] if room else ""
+        undated = [(title, row) for title, row in undated if room and title <= last]
+    return [row for _, row in dated] + [row for _, row in undated] + damaged
 
 
 class ImageCheck:

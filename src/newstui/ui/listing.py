@@ -7,28 +7,20 @@ and needs every word of the query somewhere in the title, tags, categories or au
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from newstui.library.records import Article
+from newstui.library.textfold import fold
 from newstui.safetext import clean
 
 SortOrder = Literal["newest", "oldest", "title"]
 SORT_ORDERS: tuple[SortOrder, ...] = ("newest", "oldest", "title")
 FacetKind = Literal["all", "tag", "year", "unread", "starred"]
 _OLDEST = datetime.min.replace(tzinfo=UTC)
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case `text` and strip its accents, so matching ignores both (ß becomes ss, é becomes e)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def haystack(article: Article) -> str:

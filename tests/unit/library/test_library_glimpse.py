@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from newstui.library import Article, load_site, site_for
 from newstui.library.cache import newest_rows
 from newstui.library.site import FIRST_ROWS, GLIMPSE_READS, glimpse_site
+from newstui.library.textfold import fold
 
 
 def _site(root: Path, count: int, *, title: str | None = "Glimpses", same_day_every: int = 7) -> Path:
@@ -153,18 +154,31 @@ def test_glimpse_of_a_file_or_a_missing_folder_is_none(tmp_path: Path) -> None:
 
 
 _dates = st.one_of(st.none(), st.integers(0, 20).map(lambda d: f"2020-01-{1 + d:02d}T00:00:00+00:00"))
+_titles = st.sampled_from(["Sofía", "sofia", "Zürich", "zurich", "Äpfel", "apfel", "b", "B", "Ωmega"])
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(_dates, max_size=40), st.integers(1, 12))
-def test_newest_rows_hold_the_first_rows_of_any_site(dates: list[str | None], count: int) -> None:
-    rows: list[tuple[Any, ...]] = [(f"/s/{n:03d}.md", 0, 0, f"{n:03d}.md", f"T{n}", d) for n, d in enumerate(dates)]
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_dates, _titles), max_size=40), st.integers(1, 12))
+def test_newest_rows_hold_the_first_rows_of_any_site(posts: list[tuple[str | None, str]], count: int) -> None:
+    rows: list[tuple[Any, ...]] = [(f"/s/{n:03d}.md", 0, 0, f"{n:03d}.md", t, d) for n, (d, t) in enumerate(posts)]
     chosen = {row[0] for row in newest_rows(rows, count)}
-    order = sorted(
-        (row for row in rows if row[5]), key=lambda row: (datetime.fromisoformat(row[5]), row[3]), reverse=True
-    ) + sorted((row for row in rows if not row[5]), key=lambda row: row[4])
+    dated = sorted((r for r in rows if r[5]), key=lambda r: (datetime.fromisoformat(r[5]), r[3]), reverse=True)
+    undated = sorted((r for r in rows if not r[5]), key=lambda r: fold(r[4]))
+    order = dated + undated  # the list's order: newest first, ties by path, then undated by folded title
     assert {row[0] for row in order[:count]} <= chosen
-    dated = [row for row in rows if row[5]]
     if len(dated) > count:  # no undated row is needed then, and only ties with the last one are extra
         edge = sorted((row[5] for row in dated), reverse=True)[count - 1]
         assert chosen == {row[0] for row in dated if row[5] >= edge}
+    elif len(order) > count:  # the undated ones after the last needed title are left out
+        last = fold(order[count - 1][4]) if count > len(dated) else ""
+        assert chosen == {row[0] for row in dated} | {
+            r[0] for r in undated if count > len(dated) and fold(r[4]) <= last
+        }
+
+
+def test_a_big_undated_site_is_glimpsed_without_all_its_records(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site", 600, same_day_every=1)  # no dates at all: the list goes by title
+    whole = load_site(site)
+    glimpse = glimpse_site(site, count=40)
+    assert glimpse is not None and 40 <= len(glimpse.articles) < 100
+    assert _list_order(glimpse.articles)[:40] == _list_order(whole.articles)[:40]
