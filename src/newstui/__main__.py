@@ -16,12 +16,6 @@ from typing import Any
 COMMANDS = frozenset({"browse", "open", "cat", "list", "search", "check"})
 
 
-def file_to_open(args: list[str]) -> Path | None:
-    """The article these arguments open in the reader, when that is all they do; else None."""
-    shown = app_path(args)
-    return shown if shown is not None and shown.is_file() else None
-
-
 def app_path(args: list[str]) -> Path | None:
     """The article or folder these arguments show in the app, when that is all they do; else None.
 

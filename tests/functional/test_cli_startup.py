@@ -93,16 +93,15 @@ def test_only_commands_that_start_the_app_paint_a_first_frame(tmp_path: Path, mo
     """`newstui open FILE`, `newstui FILE`, `newstui FOLDER`, `newstui` and `newstui browse [PATH]` show what the
     app will show before click and Textual load; options, other commands and missing paths go straight to the
     command line."""
-    from newstui.__main__ import app_path, file_to_open
+    from newstui.__main__ import app_path
 
     article = tmp_path / "note.md"
     article.write_text("# Note\n", encoding="utf-8")
     (tmp_path / "content").mkdir()
     monkeypatch.chdir(tmp_path)
     for args in (["open", "note.md"], ["note.md"], ["browse", str(article)]):
-        assert file_to_open(args) == app_path(args) == article.resolve(), args
+        assert app_path(args) == article.resolve(), args
     for args in ([str(tmp_path)], ["browse", "content"], ["browse"], []):
-        assert file_to_open(args) is None, args
         assert app_path(args) == (tmp_path if args == [str(tmp_path)] else tmp_path / "content").resolve(), args
     (tmp_path / "list").write_text("a file named like a command\n", encoding="utf-8")
     for args in (
