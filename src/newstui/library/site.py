@@ -101,7 +101,7 @@ class Glimpse(NamedTuple):
 
     site: Site  # root, config and title, without articles
     articles: list[Article]  # at least the site's `count` newest, in no order
-    total: int  # article files found
+    total: int | None  # article files found; None when they were not counted (one article's frame)
 
 
 def glimpse_site(path: Path, count: int = FIRST_ROWS) -> Glimpse | None:

@@ -143,8 +143,18 @@ def forget_early() -> None:
 
 
 def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
-    """Draw article `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible."""
-    return _paint(lambda columns, rows, color: (_article_frame(path, columns, rows, dark, color), None), out)
+    """Draw article `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible.
+    The app then starts with the site and the article as the frame read them (its title at once, not "newstui")."""
+
+    def draw(columns: int, rows: int, color: ColorName) -> tuple[Iterator[str], Glimpse]:
+        from newstui.library import read_article, site_for
+        from newstui.library.site import Glimpse
+
+        site = site_for(path)
+        article, body = read_article(path, site)
+        return _article_frame(site, article, body, columns, rows, dark, color), Glimpse(site, [article], None)
+
+    return _paint(draw, out)
 
 
 def paint_site(folder: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstFrame | None:
@@ -208,7 +218,11 @@ def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
 def compose(path: Path, columns: int, rows: int, *, dark: bool = True, color: ColorName = "256") -> str:
     """The escape sequences of article `path`'s first frame at this terminal size: the site's title on the top
     row, then the problems bar and the article's first lines where the reader will show them."""
-    return "".join(_article_frame(path, columns, rows, dark, color))
+    from newstui.library import read_article, site_for
+
+    site = site_for(path)
+    article, body = read_article(path, site)
+    return "".join(_article_frame(site, article, body, columns, rows, dark, color))
 
 
 def compose_site(glimpse: Glimpse, columns: int, rows: int, *, dark: bool = True, color: ColorName = "256") -> str:
@@ -217,15 +231,14 @@ def compose_site(glimpse: Glimpse, columns: int, rows: int, *, dark: bool = True
     return "".join(_site_frame(glimpse, columns, rows, dark, color))
 
 
-def _article_frame(path: Path, columns: int, rows: int, dark: bool, color: ColorName) -> Iterator[str]:
-    from newstui.library import site_for
-
-    site = site_for(path)
+def _article_frame(
+    site: Site, article: Article, body: str, columns: int, rows: int, dark: bool, color: ColorName
+) -> Iterator[str]:
     pane = reader_pane(columns, rows)
     out = [ENTER, _header(_site_title(site), columns)]
     if pane.left:  # the list pane's right border, where the list will be
         out += [_at(row, pane.left - 1) + BORDER for row in range(pane.top, pane.top + pane.height)]
-    out += _reader(path, site, pane, columns, dark, color)
+    out += _reader(site, article, body, pane, columns, dark, color)
     yield "".join(out)
 
 
@@ -239,7 +252,10 @@ def _site_frame(glimpse: Glimpse, columns: int, rows: int, dark: bool, color: Co
     unread = sum(marks[str(article.path)].unread for article in articles)
     counts = counts_line(len(articles), unread, len(shown), Facet(), "newest", loading_text(done, total))
     yield "".join([ENTER, _header(f"{_site_title(site)} — {counts}", columns), *_list(shown, marks, columns, rows)])
-    yield "".join(_reader(shown[0].path, site, browsing_reader_pane(columns, rows), columns, dark, color))
+    from newstui.library import read_article
+
+    article, body = read_article(shown[0].path, site)
+    yield "".join(_reader(site, article, body, browsing_reader_pane(columns, rows), columns, dark, color))
 
 
 def _row_marks(articles: list[Article]) -> dict[str, RowMarks]:
@@ -280,16 +296,16 @@ _PART_STYLE = {  # the list's parts as the app colours them, near enough for the
 }
 
 
-def _reader(path: Path, site: Site, pane: Box, columns: int, dark: bool, color: ColorName) -> list[str]:
-    """The problems bar and the first lines of article `path`, placed in the reader's `pane`."""
+def _reader(
+    site: Site, article: Article, body: str, pane: Box, columns: int, dark: bool, color: ColorName
+) -> list[str]:
+    """The problems bar and the first lines of `article` (its `body` as read), placed in the reader's `pane`."""
     from newstui.document import first_screen
-    from newstui.library import read_article
     from newstui.render import default_theme, render_document
     from newstui.render.output import line_to_ansi
     from newstui.ui.problems import problems_text
 
-    article, body = read_article(path, site)
-    document = first_screen(body, source=path, site=site, article=article)
+    document = first_screen(body, source=article.path, site=site, article=article)
     problems = _problem_lines(problems_text(document.problems), pane.width - 2)[: pane.height]
     box = reader_text(pane, columns, len(problems))
     rendered = render_document(

@@ -51,5 +51,5 @@ class SiteLoader:
 def early_batch(glimpse: Glimpse) -> tuple[Site, list[Article], int, int | None]:
     """A glimpse of a site (its first rows, painted before the app started) as the app's first batch of it:
     never the last batch, even when it holds every article, since the site's permalinks come with the whole."""
-    done = len(glimpse.articles)
-    return glimpse.site, glimpse.articles, done, glimpse.total if glimpse.total > done else None
+    done, total = len(glimpse.articles), glimpse.total
+    return glimpse.site, glimpse.articles, done, total if total is not None and total > done else None

@@ -174,3 +174,26 @@ async def test_G_let_go_before_the_file_is_shown_still_ends_at_its_end(
         release.set()
         await loaded(pilot)
         await wait_for(pilot, lambda: "The very end." in screen_text(app))
+
+
+async def test_the_app_starts_with_the_site_and_article_the_frame_read(
+    tmp_path: Path, release: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its header has the site's title and FILE is in the reader from the app's first frame, while the site's
+    own loading is still held back (before, the header said "newstui" until the loader's first batch)."""
+    site = make_site(tmp_path / "site", BROKEN_HERO)
+    path = site / "_posts" / "2023-04-01-lamps.md"
+    monkeypatch.setattr(first_frame, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(first_frame, "_quiet_input", lambda: (None, None))
+    frame = first_frame.paint(path, out=io.StringIO())
+    assert frame is not None and frame.glimpse is not None
+    app = app_for(site, open_file=path, glimpse=frame.glimpse)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.title == "Test Harbour News" and screen.current is not None and screen.current.path == path
+        await wait_for(pilot, lambda: screen.reader.laid_out)
+        assert "New Lamps on Harbour Street" in screen_text(app)
+        release.set()
+        await loaded(pilot)
+    frame.restore()
