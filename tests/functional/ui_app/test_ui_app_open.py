@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from newstui.cli import main
 from newstui.cli.browse_cmd import browse_path
@@ -116,3 +117,22 @@ async def test_tab_pressed_while_the_site_loads_survives_and_the_row_is_in_view(
         await pilot.press("enter")
         await wait_for(pilot, lambda: log.exists() and log.read_text().strip() != "")
     assert Path(log.read_text().strip()) == hero.local_path
+
+
+async def test_keys_typed_ahead_reach_the_pane_they_were_typed_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter, Tab and Enter arriving together (typed while the app starts, or pasted): Enter moves the focus to
+    the reader before Tab is handled, so Tab picks the hero image and Enter opens it, instead of Tab moving the
+    focus and Enter finding no link."""
+    site = need(SMARTTOGETHER)
+    log = recording_opener(tmp_path, monkeypatch)
+    app = app_for(site)
+    async with app.run_test(size=(120, 36)) as pilot:
+        screen = await loaded(pilot)
+        await wait_for(pilot, lambda: screen.reader.laid_out)
+        for key, character in (("enter", "\r"), ("tab", "\t"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # all three queued before any is handled
+        await wait_for(pilot, lambda: log.exists() and log.read_text().strip() != "")
+    opened = Path(log.read_text().strip())
+    assert opened.is_absolute() and opened.is_file() and opened.parent.parent == site / "images"

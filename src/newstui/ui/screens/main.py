@@ -358,12 +358,15 @@ class MainScreen(ListActions, ReadingActions, Screen[None]):
 
     # -- focus and layout ---------------------------------------------------------------------------------------
 
+    # Enter and esc move the focus at once, not after the keys already waiting (as `Widget.focus` would): keys
+    # typed ahead, say Enter Tab Enter while the app starts, then reach the pane they were typed for.
+
     def action_read(self) -> None:
         if self.current is not None:
-            self.reader.focus()
+            self.set_focus(self.reader)
 
     def action_focus_list(self) -> None:
-        self.article_list.focus()
+        self.set_focus(self.article_list)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
