@@ -146,7 +146,7 @@ def paint(path: Path, *, dark: bool = True, out: TextIO | None = None) -> FirstF
     """Draw article `path`'s first screen on the terminal; None (and nothing drawn) when that is not possible.
     The app then starts with the site and the article as the frame read them (its title at once, not "newstui")."""
 
-    def draw(columns: int, rows: int, color: ColorName) -> tuple[Iterator[str], Glimpse]:
+    def draw(columns: int, rows: int, color: ColorName | None) -> tuple[Iterator[str], Glimpse]:
         from newstui.library import read_article, site_for
         from newstui.library.site import Glimpse
 
@@ -161,7 +161,7 @@ def paint_site(folder: Path, *, dark: bool = True, out: TextIO | None = None) ->
     """Draw the first rows of the site at `folder` beside its newest article; None (and nothing drawn) when the
     metadata cache cannot tell them at once, or there is no terminal."""
 
-    def draw(columns: int, rows: int, color: ColorName) -> tuple[Iterator[str], Glimpse | None] | None:
+    def draw(columns: int, rows: int, color: ColorName | None) -> tuple[Iterator[str], Glimpse | None] | None:
         from newstui.library.site import glimpse_site
 
         glimpse = glimpse_site(folder)
@@ -174,7 +174,7 @@ def paint_site(folder: Path, *, dark: bool = True, out: TextIO | None = None) ->
 
 # The frame's escape sequences in parts, each written as soon as it is made (the list before the article),
 # with the site's first rows when they are shown; None when there is nothing to show.
-Draw = Callable[[int, int, "ColorName"], "tuple[Iterator[str], Glimpse | None] | None"]
+Draw = Callable[[int, int, "ColorName | None"], "tuple[Iterator[str], Glimpse | None] | None"]
 
 
 def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
@@ -188,15 +188,12 @@ def _paint(draw: Draw, out: TextIO | None) -> FirstFrame | None:
         return None
     try:
         columns, rows = shutil.get_terminal_size()  # as Textual measures it (COLUMNS/LINES, stdout, else 80x24)
-        from newstui.render.output import terminal_color_system  # the colours Textual will use too
-
-        color = terminal_color_system()
     except Exception:
         return None
     frame = FirstFrame(stream, *_quiet_input())  # keys typed while the frame is made neither show nor wait
     written = False
     try:
-        drawn = draw(columns, rows, color)
+        drawn = draw(columns, rows, None)  # colours probed when the article is drawn: the list needs no render layer
         if drawn is None:
             frame.restore()
             return None
@@ -232,7 +229,7 @@ def compose_site(glimpse: Glimpse, columns: int, rows: int, *, dark: bool = True
 
 
 def _article_frame(
-    site: Site, article: Article, body: str, columns: int, rows: int, dark: bool, color: ColorName
+    site: Site, article: Article, body: str, columns: int, rows: int, dark: bool, color: ColorName | None
 ) -> Iterator[str]:
     pane = reader_pane(columns, rows)
     out = [ENTER, _header(_site_title(site), columns)]
@@ -242,7 +239,7 @@ def _article_frame(
     yield "".join(out)
 
 
-def _site_frame(glimpse: Glimpse, columns: int, rows: int, dark: bool, color: ColorName) -> Iterator[str]:
+def _site_frame(glimpse: Glimpse, columns: int, rows: int, dark: bool, color: ColorName | None) -> Iterator[str]:
     from newstui.ui.listing import Facet, counts_line, loading_text, sort_articles
     from newstui.ui.sitelist import early_batch
 
@@ -297,14 +294,16 @@ _PART_STYLE = {  # the list's parts as the app colours them, near enough for the
 
 
 def _reader(
-    site: Site, article: Article, body: str, pane: Box, columns: int, dark: bool, color: ColorName
+    site: Site, article: Article, body: str, pane: Box, columns: int, dark: bool, color: ColorName | None
 ) -> list[str]:
-    """The problems bar and the first lines of `article` (its `body` as read), placed in the reader's `pane`."""
+    """The problems bar and the first lines of `article` (its `body` as read), placed in the reader's `pane`, in
+    `color` (None: the colours Textual will use on this terminal)."""
     from newstui.document import first_screen
     from newstui.render import default_theme, render_document
-    from newstui.render.output import line_to_ansi
+    from newstui.render.output import line_to_ansi, terminal_color_system
     from newstui.ui.problems import problems_text
 
+    colors = color or terminal_color_system()
     document = first_screen(body, source=article.path, site=site, article=article)
     problems = _problem_lines(problems_text(document.problems), pane.width - 2)[: pane.height]
     box = reader_text(pane, columns, len(problems))
@@ -316,7 +315,7 @@ def _reader(
         out += [_at(pane.top + row, pane.left + 1), text]
     room = max(0, columns - box.left)  # a tiny terminal is narrower than the narrowest layout
     for row, line in enumerate(rendered.lines[: box.height]):
-        out += [_at(box.top + row, box.left), line_to_ansi(_cut(line, room), color)]
+        out += [_at(box.top + row, box.left), line_to_ansi(_cut(line, room), colors)]
     return out
 
 
