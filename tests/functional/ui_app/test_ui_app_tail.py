@@ -286,3 +286,27 @@ async def test_find_on_the_interim_end_says_so_far_until_the_whole_article_is_th
         await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
         await wait_for(pilot, lambda: "no matches" not in screen_text(app) and "so far" not in screen_text(app))
         assert reader.matches, "the word in the article's first lines is found once the whole article is there"
+
+
+async def test_G_waiting_for_the_rest_is_a_place_at_the_end() -> None:
+    """`G` on a first screen whose rest is still being parsed waits for it; meanwhile the place to come back to
+    (the screen uses it when the site's permalinks make it parse FILE again) is the end, not the last line of
+    the first screen: coming back there once the whole article is laid out shows its end (a tmux test saw the
+    reader stop in the middle, about one run in seven)."""
+    from newstui.ui.widgets.article_tail import AT_END
+    from tests.functional.ui_reader.reader_app import ReaderApp
+
+    whole, top = _whole_and_top(60_000)
+    app = ReaderApp(top)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.view
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        place = view.place
+        assert place == AT_END
+        view.show(whole)
+        view.scroll_to_line(place)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 100 and "THE LAST PARAGRAPH" in _shown(app)

@@ -50,8 +50,9 @@ class TailMixin(ArticlePart):
     @property
     def place(self) -> int:
         """The line to come back to (history, a reload): the top line, or AT_END while the lines on screen are an
-        end laid out alone (`G` before the whole layout), whose numbers are not the article's."""
-        return AT_END if self._tail is not None else self.top_line
+        end laid out alone (`G` before the whole layout), whose numbers are not the article's, or while a `G` is
+        still waiting for the rest of the article (the top line is then only the end of its first screen)."""
+        return AT_END if self._tail is not None or self._pending_end else self.top_line
 
     def action_top(self) -> None:
         self._pending_end = False  # a `G` still waiting for the whole article is overruled
