@@ -45,17 +45,15 @@ def site_for(path: Path) -> Site:
     return _site(read_config(site_root_of(path)), ())
 
 
-def _home_pages(config: SiteConfig) -> list[Article]:
-    """The root section's page (`_index.md`), read on its own, when the config names no title; else nothing."""
-    if config.title is not None:
-        return []
+def _home_page(config: SiteConfig) -> Article | None:
+    """The root section's page (`_index.md`), read on its own; None when the site has none."""
     for rel_path in HOME_PAGES:
         home = config.root / rel_path
         with suppress(OSError):
             if home.is_file():
                 info = home.stat()
-                return [read_file(home, rel_path, config, info.st_size, info.st_mtime_ns)[0]]
-    return []
+                return read_file(home, rel_path, config, info.st_size, info.st_mtime_ns)[0]
+    return None
 
 
 def read_article(path: Path, site: Site | None = None) -> tuple[Article, str]:
@@ -271,12 +269,10 @@ def _newest_first(article: Article) -> tuple[bool, float, str, str]:
     return (article.date is None, -stamp, article.title.casefold(), article.rel_path)
 
 
-def _site(
-    config: SiteConfig, articles: tuple[Article, ...], problems: tuple[Problem, ...] = (), title: str | None = None
-) -> Site:
+def _site(config: SiteConfig, articles: tuple[Article, ...], problems: tuple[Problem, ...] = ()) -> Site:
     return Site(
         root=config.root,
-        title=title if title is not None else _title(config, articles),
+        title=_title(config, articles),
         articles=articles,
         base_url=config.base_url,
         baseurl_path=config.baseurl_path,
@@ -290,5 +286,5 @@ def _title(config: SiteConfig, articles: Sequence[Article]) -> str:
     if config.title is not None:
         return config.title
     home = next((a for a in articles if a.rel_path in HOME_PAGES), None)  # listed: no need to read it again
-    home = home or next(iter(_home_pages(config)), None)  # a folder inside the site lists no root section
+    home = home or _home_page(config)  # a folder inside the site lists no root section, a bare site none at all
     return home.title if home is not None else readable_words(config.root.name) or str(config.root)
