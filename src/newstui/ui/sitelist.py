@@ -19,7 +19,8 @@ Batch = Callable[[Site, list[Article], int, int | None], None]  # site, new arti
 
 class SiteLoader:
     """Loads `path` (a folder, or a file whose whole site is listed); `first` is read before the rest. With
-    `announce=False` the site is not delivered before its articles: the app has it already (see `early_batch`)."""
+    `announce=False` neither the site nor `first` is delivered before the articles: the app has them already,
+    from the first frame (see `early_batch`)."""
 
     def __init__(self, path: Path, first: Path | None = None, *, announce: bool = True) -> None:
         self.path = path
@@ -33,7 +34,7 @@ class SiteLoader:
             bare = site_for(self.path)
         except Exception:  # the full load below reports what is wrong
             bare = None
-        if bare is not None and (self.announce or self.first is not None):
+        if bare is not None and self.announce:
             early: list[Article] = []
             if self.first is not None and self.first.is_file():
                 early = [read_article(self.first, bare)[0]]
