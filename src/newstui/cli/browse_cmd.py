@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from newstui.cli import cli, fail
-from newstui.cli.paths import default_path
 
 if TYPE_CHECKING:  # config (platformdirs, tomllib) is imported when a command needs it
     from newstui.config import Config
@@ -16,6 +15,8 @@ if TYPE_CHECKING:  # config (platformdirs, tomllib) is imported when a command n
 
 def browse_path(path: str | None, configured: str | None) -> Path:
     """PATH as given; else the config's `default_path`; else ./content when present, else the current folder."""
+    from newstui.config import default_path
+
     chosen = Path(path).expanduser() if path is not None else default_path(configured)
     if not chosen.exists():
         fail(f"no such file or folder: {chosen}")

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newstui.config import default_path, load_config
-
-__all__ = ["default_path", "path_or_default"]
-
 
 def path_or_default(path: str | Path | None) -> Path:
     """PATH as given (with `~` expanded); else the default, reading the config only when it is needed."""
     if path is not None and str(path) != "":
         return Path(path).expanduser()
+    from newstui.config import default_path, load_config
+
     return default_path(load_config().default_path)
