@@ -71,6 +71,17 @@ async def _reading_first_screen(pilot: Pilot[None]) -> MainScreen:
     return screen
 
 
+async def _end_shown_on_G(pilot: Pilot[None]) -> None:
+    """Press `G` and wait until the article's end is in the reader (the interim end while the parse is held)."""
+    await pilot.press("G")
+    await wait_for(pilot, lambda: END in _shown(pilot.app))
+
+
+async def _whole_laid_out(pilot: Pilot[None], reader: ArticleView) -> None:
+    """Wait until the reader holds the whole article, laid out (once the held parse is let go)."""
+    await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+
+
 def _shown(app: App[None]) -> str:
     """What the reader pane shows."""
     reader = app.screen.query_one(ArticleView)
@@ -84,8 +95,7 @@ async def test_G_shows_the_end_before_the_whole_parse_and_keeps_it_when_the_pars
     async with app.run_test(size=SIZE) as pilot:
         screen = await _reading_first_screen(pilot)
         reader = screen.reader
-        await pilot.press("G")
-        await wait_for(pilot, lambda: END in _shown(app))
+        await _end_shown_on_G(pilot)
         assert reader.document is not None and not reader.document.complete, "the whole parse is still held"
         shown = _shown(app)
         assert HEADLINE not in shown
@@ -93,7 +103,7 @@ async def test_G_shows_the_end_before_the_whole_parse_and_keeps_it_when_the_pars
         assert reader.scroll_y == reader.max_scroll_y
 
         held_parse.set()
-        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await _whole_laid_out(pilot, reader)
         await pilot.pause()
         assert reader.max_scroll_y > 2_000, "the whole article is laid out now"
         assert reader.scroll_y == reader.max_scroll_y, "still at the end"
@@ -112,13 +122,11 @@ async def test_g_and_home_after_G_go_back_to_the_top_before_and_after_the_parse(
         screen = await _reading_first_screen(pilot)
         reader = screen.reader
         top = _shown(app)
-        await pilot.press("G")
-        await wait_for(pilot, lambda: END in _shown(app))
+        await _end_shown_on_G(pilot)
         await pilot.press("g")
         await pilot.pause()
         assert _shown(app) == top, "the first screen again, as it was"
-        await pilot.press("G")
-        await wait_for(pilot, lambda: END in _shown(app))
+        await _end_shown_on_G(pilot)
         await pilot.press("tab")  # links in the interim end can be highlighted
         await pilot.press("home")
         await pilot.pause()
@@ -126,7 +134,7 @@ async def test_g_and_home_after_G_go_back_to_the_top_before_and_after_the_parse(
         assert reader.highlighted is None or reader.highlighted in reader.document.targets
 
         held_parse.set()
-        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await _whole_laid_out(pilot, reader)
         await pilot.pause()
         assert reader.scroll_y == 0 and HEADLINE in _shown(app), "the G overruled by Home stays overruled"
         assert reader.max_scroll_y > 2_000
@@ -258,13 +266,12 @@ async def test_back_after_G_on_the_interim_end_returns_to_the_end(
     async with app.run_test(size=SIZE) as pilot:
         screen = await _reading_first_screen(pilot)
         reader = screen.reader
-        await pilot.press("G")
-        await wait_for(pilot, lambda: END in _shown(app))
+        await _end_shown_on_G(pilot)
         await pilot.press("right_square_bracket")
         await wait_for(pilot, lambda: "A short one." in _shown(app))
         held_parse.set()
         await pilot.press("backspace")
-        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await _whole_laid_out(pilot, reader)
         await wait_for(pilot, lambda: END in _shown(app))
         assert reader.scroll_y == reader.max_scroll_y > 2_000
 
@@ -278,12 +285,11 @@ async def test_find_on_the_interim_end_says_so_far_until_the_whole_article_is_th
     async with app.run_test(size=SIZE) as pilot:
         screen = await _reading_first_screen(pilot)
         reader = screen.reader
-        await pilot.press("G")
-        await wait_for(pilot, lambda: END in _shown(app))
+        await _end_shown_on_G(pilot)
         await pilot.press("slash", *"Changemakers", "enter")
         await wait_for(pilot, lambda: "no matches so far" in screen_text(app))
         held_parse.set()
-        await wait_for(pilot, lambda: reader.document is not None and reader.document.complete and reader.laid_out)
+        await _whole_laid_out(pilot, reader)
         await wait_for(pilot, lambda: "no matches" not in screen_text(app) and "so far" not in screen_text(app))
         assert reader.matches, "the word in the article's first lines is found once the whole article is there"
 
